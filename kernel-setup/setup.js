@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run kernel:setup` — make the `dgmlab` Jupyter kernel ready, then smoke-test it.
+ *
+ *   node kernel-setup/setup.js [--user] [--no-install] [--python PY] [--check-only] [--quiet]
+ *
+ * 1. Find a Python with jupyter_client, nbclient, nbformat and notebook. If there is none: on Debian/Ubuntu as
+ *    root (or with password-less sudo) install Debian's packages with apt-get; elsewhere `pip install --user`;
+ *    otherwise stop with the exact command to run (exit 2), having written nothing.
+ * 2. Register the kernelspec `dgmlab` ("TypeScript (dgmlab)") in the project-local Jupyter data directory
+ *    .jupyter/kernels/dgmlab (written to a temporary folder, then renamed: never half-written);
+ *    with --user also into the user's Jupyter (for VS Code and an existing JupyterLab).
+ * 3. Smoke test: start the kernel, kernel_info, run a cell that imports dgmlab and prints the tfjs backend.
+ *    --check-only runs only this step.
+ */
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const py = require('./python');
+
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(name);
+const option = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const known = ['--user', '--no-install', '--python', '--check-only', '--quiet', '--help'];
+for (let i = 0; i < args.length; i++) {
+  if (!known.includes(args[i])) fail(`unknown option ${JSON.stringify(args[i])} (known: ${known.join(' ')})`, 64);
+  if (args[i] === '--python') i++;
+}
+if (flag('--help')) {
+  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 17).join('\n').replace(/^ \*\/?/gm, ''));
+  process.exit(0);
+}
+const quiet = flag('--quiet');
+const log = (...m) => {
+  if (!quiet) console.log(...m);
+};
+
+function fail(message, code = 2) {
+  console.error(`dgmlab kernel set-up: FAILED — ${message}`);
+  process.exit(code);
+}
+
+function run(cmd, cmdArgs, opts = {}) {
+  log(`$ ${[cmd, ...cmdArgs].join(' ')}`);
+  return spawnSync(cmd, cmdArgs, { stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', ...opts });
+}
+
+function isRoot() {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+function canSudo() {
+  return spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+}
+
+function onDebian() {
+  return process.platform === 'linux' && fs.existsSync('/etc/debian_version') && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** The command a person should run to get Jupyter, for the failure message. */
+function manualInstallHint() {
+  if (onDebian()) return `sudo apt-get update && sudo apt-get install -y ${py.APT_PACKAGES.join(' ')}`;
+  return `python3 -m pip install --user ${py.PIP_PACKAGES.join(' ')}`;
+}
+
+/** Try to install Jupyter; returns a description of what was tried. */
+function installJupyter() {
+  if (onDebian() && (isRoot() || canSudo())) {
+    const sudo = isRoot() ? [] : ['sudo', '-n'];
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const exec = (a) => (sudo.length ? run(sudo[0], [...sudo.slice(1), ...a], { env }) : run(a[0], a.slice(1), { env }));
+    exec(['apt-get', 'update', '-qq']);
+    const r = exec(['apt-get', 'install', '-y', '-qq', ...py.APT_PACKAGES]);
+    return `apt-get install (exit ${r.status})`;
+  }
+  for (const cand of py.candidates(option('--python'))) {
+    const hasPip = spawnSync(cand, ['-m', 'pip', '--version'], { stdio: 'ignore' }).status === 0;
+    if (!hasPip) continue;
+    const r = run(cand, ['-m', 'pip', 'install', '--user', '--disable-pip-version-check', ...py.PIP_PACKAGES]);
+    return `${cand} -m pip install --user (exit ${r.status})`;
+  }
+  return 'nothing (not Debian as root, and no pip)';
+}
+
+function findOrInstallPython() {
+  let found = py.findJupyterPython(option('--python'));
+  if (found.python) return found.python;
+  if (flag('--no-install') || flag('--check-only')) {
+    fail(`no Python with Jupyter found (${found.report.join('; ')}). Install it with:\n    ${manualInstallHint()}\n  then run: npm run kernel:setup`);
+  }
+  log(`No Python with Jupyter found (${found.report.join('; ')}); installing it…`);
+  const tried = installJupyter();
+  found = py.findJupyterPython(option('--python'));
+  if (found.python) return found.python;
+  fail(`Jupyter could not be installed automatically (tried: ${tried}; ${found.report.join('; ')}). Install it with:\n    ${manualInstallHint()}\n  then run: npm run kernel:setup`);
+}
+
+/** tslab's launcher inside this project's node_modules. */
+function tslabBin() {
+  let pkg;
+  try {
+    pkg = require.resolve('tslab/package.json', { paths: [py.ROOT] });
+  } catch {
+    fail('tslab is not installed in this project. Run: npm install');
+  }
+  return path.join(path.dirname(pkg), 'bin', 'tslab');
+}
+
+function kernelSpec() {
+  return {
+    argv: [process.execPath, tslabBin(), 'kernel', '--config-path', '{connection_file}'],
+    display_name: 'TypeScript (dgmlab)',
+    language: 'typescript',
+    interrupt_mode: 'signal',
+    metadata: { dgmlab: { root: py.ROOT } },
+  };
+}
+
+/** Write the kernelspec into .jupyter/kernels/dgmlab atomically (temporary folder, then rename). */
+function registerLocal() {
+  fs.mkdirSync(path.dirname(py.KERNEL_DIR), { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(path.dirname(py.KERNEL_DIR), '.dgmlab-'));
+  fs.writeFileSync(path.join(tmp, 'kernel.json'), JSON.stringify(kernelSpec(), null, 2) + '\n');
+  fs.rmSync(py.KERNEL_DIR, { recursive: true, force: true });
+  fs.renameSync(tmp, py.KERNEL_DIR);
+  log(`Kernelspec 'dgmlab' registered in ${path.relative(process.cwd(), py.KERNEL_DIR) || py.KERNEL_DIR}`);
+}
+
+/** Install the same spec into the user's Jupyter data dir through jupyter_client (replaces an older one). */
+function registerUser(python) {
+  const code =
+    'import sys\nfrom jupyter_client.kernelspec import KernelSpecManager\n' +
+    "print(KernelSpecManager().install_kernel_spec(sys.argv[1], 'dgmlab', user=True, replace=True))";
+  const r = spawnSync(python, ['-c', code, py.KERNEL_DIR], { encoding: 'utf8' });
+  if (r.status !== 0) fail(`could not install the kernelspec for the user: ${r.stderr.trim()}`);
+  log(`Kernelspec 'dgmlab' also installed for the user in ${r.stdout.trim()}`);
+}
+
+function ensureLibraryBuilt() {
+  if (fs.existsSync(path.join(py.ROOT, 'dist', 'index.js'))) return;
+  log('The library is not built yet; building it (tsc)…');
+  const tsc = path.join(py.ROOT, 'node_modules', '.bin', 'tsc');
+  const r = run(tsc, ['-p', path.join(py.ROOT, 'tsconfig.json')]);
+  if (r.status !== 0) fail('the library did not build (see the errors above). Run: npm install');
+}
+
+function smokeTest(python) {
+  const r = spawnSync(python, [path.join(__dirname, 'smoke.py'), '--cwd', path.join(py.ROOT, 'notebooks')], {
+    encoding: 'utf8',
+    env: py.jupyterEnv(),
+    timeout: 240000,
+  });
+  let result;
+  try {
+    result = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    result = { ok: false, error: (r.stderr || r.stdout || String(r.error)).trim().slice(-800) };
+  }
+  if (!result.ok) fail(`the kernel smoke test failed: ${result.error}`, 3);
+  console.log(`dgmlab kernel OK (${result.seconds} s): ${result.output}`);
+}
+
+function main() {
+  const python = findOrInstallPython();
+  if (!flag('--check-only')) {
+    ensureLibraryBuilt();
+    registerLocal();
+    if (flag('--user')) registerUser(python);
+    fs.writeFileSync(py.CHOICE_FILE, JSON.stringify({ python }, null, 2) + '\n');
+    log(`Jupyter Python: ${python}`);
+  } else if (!fs.existsSync(path.join(py.KERNEL_DIR, 'kernel.json'))) {
+    fail('the kernelspec is not registered yet. Run: npm run kernel:setup');
+  }
+  smokeTest(python);
+}
+
+main();

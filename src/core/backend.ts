@@ -1,0 +1,90 @@
+/**
+ * tfjs backend selection for the training layer (design principle 2).
+ *
+ * Order: `tensorflow` (@tensorflow/tfjs-node, native; an optional dependency that cannot install on machines
+ * without access to its binary host) → `wasm` (@tensorflow/tfjs-backend-wasm; its .wasm files ship inside the
+ * npm package) → `cpu` (plain JavaScript, always there). The environment variable `DGMLAB_BACKEND`
+ * (`tensorflow` | `wasm` | `cpu`) forces one; if the forced one cannot start, the error says why.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { assertOneOf } from './validate';
+
+export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
+export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
+
+/** What `initBackend` found: the backend that runs and why the ones before it did not. */
+export interface BackendReport {
+  name: BackendName;
+  tried: { name: BackendName; ok: boolean; reason?: string }[];
+  tfjsVersion: string;
+  /** One line for a notebook's setup cell. */
+  summary: string;
+}
+
+/** Load the module that registers a backend with tfjs; return an error message if it cannot be loaded. */
+function registerBackend(name: BackendName): string | undefined {
+  try {
+    if (name === 'tensorflow') {
+      // Optional dependency: absent on machines where its install could not download libtensorflow.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@tensorflow/tfjs-node');
+    } else if (name === 'wasm') {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@tensorflow/tfjs-backend-wasm');
+    }
+    return undefined;
+  } catch (e) {
+    const msg = (e as Error).message.split('\n')[0];
+    return name === 'tensorflow' ? `@tensorflow/tfjs-node is not installed or its native library is missing (${msg})` : msg;
+  }
+}
+
+let current: BackendReport | undefined;
+
+/**
+ * Choose and initialise the tfjs backend: the first of node → wasm → cpu that starts, or the one named by
+ * `prefer` / `DGMLAB_BACKEND`. Idempotent: a second call returns the first report unless `prefer` differs.
+ */
+export async function initBackend(prefer?: BackendName): Promise<BackendReport> {
+  const forced = prefer ?? (process.env.DGMLAB_BACKEND as BackendName | undefined) ?? undefined;
+  if (forced !== undefined) assertOneOf('initBackend', prefer ? 'prefer' : 'DGMLAB_BACKEND', forced, BACKEND_ORDER);
+  if (current && (forced === undefined || current.name === forced)) return current;
+  const order = forced ? [forced] : BACKEND_ORDER;
+  const tried: BackendReport['tried'] = [];
+  for (const name of order) {
+    const loadError = registerBackend(name);
+    if (loadError) {
+      tried.push({ name, ok: false, reason: loadError });
+      continue;
+    }
+    let ok = false;
+    let reason: string | undefined;
+    try {
+      ok = await tf.setBackend(name);
+      if (!ok) reason = 'tf.setBackend returned false';
+    } catch (e) {
+      reason = (e as Error).message.split('\n')[0];
+    }
+    tried.push({ name, ok, reason });
+    if (ok) {
+      await tf.ready();
+      const skipped = tried.filter((t) => !t.ok).map((t) => `${t.name}: ${t.reason}`);
+      current = {
+        name,
+        tried,
+        tfjsVersion: tf.version.tfjs,
+        summary: `tfjs ${tf.version.tfjs} on the '${name}' backend` + (skipped.length ? ` (skipped ${skipped.join('; ')})` : ''),
+      };
+      return current;
+    }
+  }
+  const why = tried.map((t) => `${t.name}: ${t.reason}`).join('; ');
+  throw new Error(`initBackend: no tfjs backend could start (${why})`);
+}
+
+/** The report of the backend that runs, or undefined before `initBackend` resolved. */
+export function backendReport(): BackendReport | undefined {
+  return current;
+}
+
+export { tf };

@@ -1,0 +1,234 @@
+/**
+ * Small dense linear algebra in float64 for the exact layer (design principle 2).
+ *
+ * Matrices are `number[][]` (row-major arrays of rows): readable in a notebook, printable, and accepted by mathjs.
+ * Vectors are any `ArrayLike<number>`; results are `number[]`. Sizes in this course are small (≤ a few hundred),
+ * so clarity wins over blocking; eigenvalues of general matrices come from mathjs.
+ */
+import * as mathjs from 'mathjs';
+import { assertMatrix, assertSquareMatrix, assertVector, describe } from './validate';
+
+export type Matrix = number[][];
+export type Vector = ArrayLike<number>;
+
+/** A complex number as plain data (what `eigenvalues` returns). */
+export interface ComplexNumber {
+  re: number;
+  im: number;
+}
+
+/** n×m matrix of zeros. */
+export function zeros(n: number, m = n): Matrix {
+  return Array.from({ length: n }, () => new Array<number>(m).fill(0));
+}
+
+/** n×n identity. */
+export function identity(n: number): Matrix {
+  const I = zeros(n);
+  for (let i = 0; i < n; i++) I[i][i] = 1;
+  return I;
+}
+
+/** diag(v). */
+export function diag(v: Vector): Matrix {
+  assertVector('diag', 'v', v);
+  const D = zeros(v.length);
+  for (let i = 0; i < v.length; i++) D[i][i] = v[i];
+  return D;
+}
+
+/** Aᵀ. */
+export function transpose(A: Matrix): Matrix {
+  assertMatrix('transpose', 'A', A);
+  return A[0].map((_, j) => A.map((row) => row[j]));
+}
+
+/** A·B, checking that the inner dimensions agree. */
+export function matmul(A: Matrix, B: Matrix): Matrix {
+  assertMatrix('matmul', 'A', A);
+  assertMatrix('matmul', 'B', B);
+  if (A[0].length !== B.length) {
+    throw new RangeError(`matmul: A's columns (${A[0].length}) must equal B's rows (${B.length})`);
+  }
+  const n = A.length;
+  const k = B.length;
+  const m = B[0].length;
+  const C = zeros(n, m);
+  for (let i = 0; i < n; i++) {
+    for (let p = 0; p < k; p++) {
+      const a = A[i][p];
+      if (a === 0) continue;
+      for (let j = 0; j < m; j++) C[i][j] += a * B[p][j];
+    }
+  }
+  return C;
+}
+
+/** A·x. */
+export function matvec(A: Matrix, x: Vector): number[] {
+  assertMatrix('matvec', 'A', A);
+  assertVector('matvec', 'x', x, A[0].length);
+  return A.map((row) => {
+    let s = 0;
+    for (let j = 0; j < row.length; j++) s += row[j] * x[j];
+    return s;
+  });
+}
+
+/** x·y. */
+export function dot(x: Vector, y: Vector): number {
+  assertVector('dot', 'x', x);
+  assertVector('dot', 'y', y, x.length);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  return s;
+}
+
+/** Lower-triangular L with A = L Lᵀ; throws if A is not symmetric positive definite. */
+export function cholesky(A: Matrix, argName = 'A'): Matrix {
+  assertSquareMatrix('cholesky', argName, A);
+  const n = A.length;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      const tol = 1e-10 * Math.max(1, Math.abs(A[i][j]), Math.abs(A[j][i]));
+      if (Math.abs(A[i][j] - A[j][i]) > tol) {
+        throw new RangeError(`cholesky: ${argName} must be symmetric (${argName}[${i}][${j}]=${A[i][j]} but ${argName}[${j}][${i}]=${A[j][i]})`);
+      }
+    }
+  }
+  const L = zeros(n);
+  for (let j = 0; j < n; j++) {
+    let s = A[j][j];
+    for (let k = 0; k < j; k++) s -= L[j][k] * L[j][k];
+    if (!(s > 0)) {
+      throw new RangeError(`cholesky: ${argName} must be positive definite (pivot ${j} is ${s}; ${argName} = ${describe(A)})`);
+    }
+    L[j][j] = Math.sqrt(s);
+    for (let i = j + 1; i < n; i++) {
+      let t = A[i][j];
+      for (let k = 0; k < j; k++) t -= L[i][k] * L[j][k];
+      L[i][j] = t / L[j][j];
+    }
+  }
+  return L;
+}
+
+/** Solve L x = b for lower-triangular L (forward substitution). */
+export function solveLower(L: Matrix, b: Vector): number[] {
+  assertSquareMatrix('solveLower', 'L', L);
+  assertVector('solveLower', 'b', b, L.length);
+  const n = L.length;
+  const x = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= L[i][k] * x[k];
+    if (L[i][i] === 0) throw new RangeError(`solveLower: L is singular (L[${i}][${i}] = 0)`);
+    x[i] = s / L[i][i];
+  }
+  return x;
+}
+
+/** Solve U x = b for upper-triangular U (back substitution). */
+export function solveUpper(U: Matrix, b: Vector): number[] {
+  assertSquareMatrix('solveUpper', 'U', U);
+  assertVector('solveUpper', 'b', b, U.length);
+  const n = U.length;
+  const x = new Array<number>(n).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < n; k++) s -= U[i][k] * x[k];
+    if (U[i][i] === 0) throw new RangeError(`solveUpper: U is singular (U[${i}][${i}] = 0)`);
+    x[i] = s / U[i][i];
+  }
+  return x;
+}
+
+/** log det A from its Cholesky factor: 2 Σ log Lᵢᵢ. */
+export function logDetFromCholesky(L: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < L.length; i++) s += Math.log(L[i][i]);
+  return 2 * s;
+}
+
+/** LU decomposition with partial pivoting: P A = L U, packed; returns the factors, permutation and sign. */
+function luDecompose(A: Matrix): { LU: Matrix; perm: number[]; sign: number; singular: boolean } {
+  const n = A.length;
+  const LU = A.map((r) => Array.from(r));
+  const perm = Array.from({ length: n }, (_, i) => i);
+  let sign = 1;
+  let singular = false;
+  for (let k = 0; k < n; k++) {
+    let p = k;
+    for (let i = k + 1; i < n; i++) if (Math.abs(LU[i][k]) > Math.abs(LU[p][k])) p = i;
+    if (LU[p][k] === 0) {
+      singular = true;
+      continue;
+    }
+    if (p !== k) {
+      [LU[p], LU[k]] = [LU[k], LU[p]];
+      [perm[p], perm[k]] = [perm[k], perm[p]];
+      sign = -sign;
+    }
+    for (let i = k + 1; i < n; i++) {
+      LU[i][k] /= LU[k][k];
+      for (let j = k + 1; j < n; j++) LU[i][j] -= LU[i][k] * LU[k][j];
+    }
+  }
+  return { LU, perm, sign, singular };
+}
+
+/** det A by LU with partial pivoting. */
+export function det(A: Matrix): number {
+  assertSquareMatrix('det', 'A', A);
+  const { LU, sign, singular } = luDecompose(A);
+  if (singular) return 0;
+  let d = sign;
+  for (let i = 0; i < LU.length; i++) d *= LU[i][i];
+  return d;
+}
+
+/** Solve A x = b for square non-singular A. */
+export function solve(A: Matrix, b: Vector): number[] {
+  assertSquareMatrix('solve', 'A', A);
+  assertVector('solve', 'b', b, A.length);
+  const { LU, perm, singular } = luDecompose(A);
+  if (singular) throw new RangeError(`solve: A must be non-singular (got ${describe(A)})`);
+  const n = A.length;
+  const y = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    let s = b[perm[i]];
+    for (let k = 0; k < i; k++) s -= LU[i][k] * y[k];
+    y[i] = s;
+  }
+  const x = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = y[i];
+    for (let k = i + 1; k < n; k++) s -= LU[i][k] * x[k];
+    x[i] = s / LU[i][i];
+  }
+  return x;
+}
+
+/** A⁻¹ for square non-singular A (column by column through `solve`). */
+export function inverse(A: Matrix): Matrix {
+  assertSquareMatrix('inverse', 'A', A);
+  const n = A.length;
+  const cols = identity(n).map((e) => solve(A, e));
+  return transpose(cols);
+}
+
+/** Eigenvalues of a real square matrix (complex in general), sorted by real part then imaginary part. */
+export function eigenvalues(A: Matrix): ComplexNumber[] {
+  assertSquareMatrix('eigenvalues', 'A', A);
+  if (A.length === 1) return [{ re: A[0][0], im: 0 }];
+  const { values } = mathjs.eigs(A, { eigenvectors: false }) as unknown as { values: unknown };
+  const arr = (Array.isArray(values) ? values : (values as mathjs.Matrix).toArray()) as Array<number | mathjs.Complex>;
+  return arr
+    .map((v) => (typeof v === 'number' ? { re: v, im: 0 } : { re: v.re, im: v.im }))
+    .sort((a, b) => a.re - b.re || a.im - b.im);
+}
+
+/** Spectral radius max |λᵢ| (for the stability of linear iterations such as gradient descent–ascent). */
+export function spectralRadius(A: Matrix): number {
+  return Math.max(...eigenvalues(A).map((z) => Math.hypot(z.re, z.im)));
+}
