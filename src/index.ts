@@ -1,6 +1,8 @@
 /**
  * dgmlab — derivation-faithful deep-generative-model mathematics.
- * Each topic is re-exported as a namespace: `import { core } from 'dgmlab'`.
+ * Each topic is re-exported as a namespace: `import { core, display } from 'dgmlab'`.
  */
 export * as core from './core';
+export * as display from './display';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;

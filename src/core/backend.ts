@@ -9,6 +9,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertOneOf } from './validate';
 
+// PROD silences tfjs's console banner ("install our node backend"): initBackend reports the backend itself.
+tf.env().set('PROD', true);
+
 export type BackendName = 'tensorflow' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['tensorflow', 'wasm', 'cpu'];
 

@@ -1,0 +1,142 @@
+"""Execute one notebook through the real Jupyter client (nbclient) on the dgmlab kernel and report as JSON.
+
+Usage:
+  python3 nbexec.py NOTEBOOK [--out EXECUTED.ipynb] [--preset fast|full] [--cell-timeout S]
+                    [--kernel dgmlab] [--allow-stderr] [--expect-checks pass|any]
+
+The kernel starts in the notebook's folder (so `import ... from 'dgmlab'` resolves through node_modules), with
+DGMLAB_PRESET set. The last line printed is one JSON object:
+  {"notebook", "ok", "seconds", "cells", "failures": [{"cell", "kind", "source", "message"}],
+   "cell_seconds": [...], "checks": [...], "figures": N}
+Failure kinds: "error" (the cell raised), "timeout" (the cell ran past --cell-timeout; the kernel is shut down),
+"stderr" (the cell wrote to stderr; tslab reports compile errors this way), "figure" (a cell tagged `figure`
+produced no display), "check" (an exercise check output with passed=false while --expect-checks pass),
+"kernel" (the kernel died or could not start). The notebook file itself is never modified.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+CHECK_MIME = "application/vnd.dgmlab.check+json"
+FIGURE_MIMES = ("application/vnd.plotly.v1+json", "text/html", "image/png", "image/svg+xml")
+
+
+def cell_text(outputs, name):
+    return "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("notebook")
+    ap.add_argument("--out")
+    ap.add_argument("--preset", default="fast", choices=["fast", "full"])
+    ap.add_argument("--cell-timeout", type=float, default=300)
+    ap.add_argument("--startup-timeout", type=float, default=120)
+    ap.add_argument("--kernel", default="dgmlab")
+    ap.add_argument("--allow-stderr", action="store_true")
+    ap.add_argument("--expect-checks", default="pass", choices=["pass", "any"])
+    args = ap.parse_args()
+
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+    path = os.path.abspath(args.notebook)
+    os.environ["DGMLAB_PRESET"] = args.preset
+    nb = nbformat.read(path, as_version=4)
+    result = {"notebook": args.notebook, "ok": False, "seconds": 0.0, "cells": len(nb.cells), "failures": [],
+              "cell_seconds": [], "checks": [], "figures": 0}
+    t0 = time.time()
+    client = NotebookClient(nb, timeout=args.cell_timeout, startup_timeout=args.startup_timeout,
+                            kernel_name=args.kernel, allow_errors=False, interrupt_on_timeout=False,
+                            record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
+    current = {"index": None}
+
+    def on_cell_start(cell, cell_index):
+        current["index"] = cell_index
+
+    client.on_cell_start = on_cell_start
+    stopped = None
+    try:
+        client.execute()
+    except CellTimeoutError as e:
+        stopped = ("timeout", f"the cell ran longer than {args.cell_timeout:g} s and was stopped")
+    except CellExecutionError as e:
+        stopped = ("error", None)
+    except DeadKernelError as e:
+        stopped = ("kernel", f"the kernel died: {e}")
+    except Exception as e:  # kernel could not start, protocol errors, …
+        stopped = ("kernel", f"{type(e).__name__}: {e}")
+    finally:
+        try:
+            if client.km is not None:
+                client.km.shutdown_kernel(now=True)
+        except Exception:
+            pass
+    result["seconds"] = round(time.time() - t0, 2)
+
+    failures = result["failures"]
+    if stopped:
+        idx = current["index"]
+        cell = nb.cells[idx] if idx is not None and idx < len(nb.cells) else None
+        message = stopped[1]
+        if message is None and cell is not None:
+            errs = [f"{o.get('ename', '')}: {o.get('evalue', '')}".strip(": ") + "\n" + "\n".join(o.get("traceback", []))
+                    for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+            message = (cell_text(cell.get("outputs", []), "stderr") + "\n".join(errs)).strip() or "the cell raised an error"
+        failures.append({"cell": idx, "kind": stopped[0], "source": cell.source if cell is not None else None,
+                         "message": message})
+
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        outputs = cell.get("outputs", [])
+        timing = cell.get("metadata", {}).get("execution", {})
+        try:
+            from datetime import datetime
+            start = timing.get("iopub.execute_input") or timing.get("shell.execute_reply.started")
+            end = timing.get("shell.execute_reply")
+            if start and end:
+                dt = (datetime.fromisoformat(end.replace("Z", "+00:00")) - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
+                result["cell_seconds"].append([i, round(dt, 3)])
+        except Exception:
+            pass
+        already = any(f["cell"] == i for f in failures)
+        err = cell_text(outputs, "stderr").strip()
+        if err and not args.allow_stderr and not already:
+            failures.append({"cell": i, "kind": "stderr", "source": cell.source, "message": err[:4000]})
+        displays = [o for o in outputs if o.get("output_type") in ("display_data", "execute_result")
+                    and any(m in o.get("data", {}) for m in FIGURE_MIMES)]
+        result["figures"] += len(displays)
+        tags = cell.get("metadata", {}).get("tags", [])
+        ran = cell.get("execution_count") is not None
+        if "figure" in tags and ran and not displays and not already:
+            failures.append({"cell": i, "kind": "figure", "source": cell.source,
+                             "message": "the cell is tagged 'figure' but produced no figure output"})
+        for o in outputs:
+            data = o.get("data", {}) if o.get("output_type") in ("display_data", "execute_result") else {}
+            if CHECK_MIME in data:
+                chk = data[CHECK_MIME]
+                if isinstance(chk, str):
+                    try:
+                        chk = json.loads(chk)
+                    except ValueError:
+                        chk = {"raw": chk}
+                chk = dict(chk, cell=i)
+                result["checks"].append(chk)
+                if args.expect_checks == "pass" and not chk.get("passed"):
+                    failures.append({"cell": i, "kind": "check", "source": cell.source,
+                                     "message": f"exercise check {chk.get('id')} did not pass: {chk.get('feedback', '')}"})
+
+    result["ok"] = not failures
+    if args.out:
+        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+        nbformat.write(nb, args.out)
+    print(json.dumps(result))
+    sys.exit(0 if result["ok"] else 1)
+
+
+if __name__ == "__main__":
+    main()

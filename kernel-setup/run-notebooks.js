@@ -1,0 +1,123 @@
+'use strict';
+/**
+ * Run notebooks through nbexec.py (real Jupyter client, dgmlab kernel), a few at a time, each with a total timeout.
+ * Used by the notebook tests, the course build and the grader.
+ *
+ *   const { runNotebook, runNotebooks } = require('./run-notebooks');
+ *   const result = await runNotebook('notebooks/index.ipynb', { preset: 'fast', totalTimeout: 600 });
+ *
+ * A result is nbexec.py's JSON report; when the notebook ran past `totalTimeout` seconds, the whole process group
+ * (python + kernel) is killed and the result says so (kind "timeout", with the cell running at the time if known).
+ */
+const { spawn } = require('child_process');
+const fs = require('fs');
+const path = require('path');
+const { jupyterPython, jupyterEnv, ROOT } = require('./python');
+
+const NBEXEC = path.join(__dirname, 'nbexec.py');
+
+/** All .ipynb files under `dir` (skipping checkpoints), sorted. */
+function findNotebooks(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ipynb')) out.push(p);
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+/**
+ * Execute one notebook. Options: preset ('fast'), cellTimeout (s, 300), totalTimeout (s, 900), out (path for the
+ * executed copy), allowStderr, expectChecks ('pass' | 'any'), env (extra variables).
+ */
+function runNotebook(notebook, opts = {}) {
+  const { preset = 'fast', cellTimeout = 300, totalTimeout = 900, out, allowStderr = false, expectChecks = 'pass', env = {} } = opts;
+  const args = [NBEXEC, notebook, '--preset', preset, '--cell-timeout', String(cellTimeout), '--expect-checks', expectChecks];
+  if (out) args.push('--out', out);
+  if (allowStderr) args.push('--allow-stderr');
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(jupyterPython(), args, {
+      cwd: ROOT,
+      env: jupyterEnv({ DGMLAB_PRESET: preset, ...env }),
+      detached: true, // own process group, so a timeout kills the kernel too
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }, totalTimeout * 1000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const seconds = (Date.now() - started) / 1000;
+      let result;
+      try {
+        result = JSON.parse(stdout.trim().split('\n').pop());
+      } catch {
+        result = {
+          notebook,
+          ok: false,
+          seconds,
+          failures: [
+            {
+              cell: null,
+              kind: timedOut ? 'timeout' : 'kernel',
+              source: null,
+              message: timedOut
+                ? `the notebook ran longer than its total timeout of ${totalTimeout} s and was stopped`
+                : `nbexec exited with code ${code}: ${stderr.trim().slice(-2000)}`,
+            },
+          ],
+          checks: [],
+          figures: 0,
+        };
+      }
+      result.notebook = notebook;
+      result.wallSeconds = Math.round(seconds * 100) / 100;
+      resolve(result);
+    });
+  });
+}
+
+/** Execute notebooks `jobs` at a time; `onResult` is called as each finishes. Resolves to the results in input order. */
+async function runNotebooks(notebooks, opts = {}, onResult = () => {}) {
+  const jobs = Math.max(1, opts.jobs ?? 2);
+  const results = new Array(notebooks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < notebooks.length) {
+      const i = next++;
+      results[i] = await runNotebook(notebooks[i], { ...opts, out: opts.outDir ? path.join(opts.outDir, path.relative(opts.base ?? ROOT, notebooks[i])) : undefined });
+      onResult(results[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(jobs, notebooks.length) }, worker));
+  return results;
+}
+
+/** A readable report of one failed notebook: the notebook, each failing cell's source and its message. */
+function formatFailures(result) {
+  return result.failures
+    .map((f) => {
+      const where = f.cell === null || f.cell === undefined ? 'notebook' : `cell ${f.cell}`;
+      const src = f.source ? `\n  --- source ---\n${f.source.replace(/^/gm, '  | ')}` : '';
+      return `${result.notebook} — ${where} — ${f.kind}: ${f.message}${src}`;
+    })
+    .join('\n\n');
+}
+
+module.exports = { findNotebooks, runNotebook, runNotebooks, formatFailures, NBEXEC };

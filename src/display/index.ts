@@ -1,0 +1,2 @@
+/** display: everything a notebook shows — MIME bundles, figures, progress. */
+export * from './emit';
