@@ -37,7 +37,7 @@ function findNotebooks(dir) {
  */
 function runNotebook(notebook, opts = {}) {
   const { preset = 'fast', cellTimeout = 300, totalTimeout = 900, out, allowStderr = false, expectChecks = 'pass', env = {} } = opts;
-  const args = [NBEXEC, notebook, '--preset', preset, '--cell-timeout', String(cellTimeout), '--expect-checks', expectChecks];
+  const args = [NBEXEC, notebook, '--preset', preset, '--cell-timeout', String(Math.ceil(cellTimeout)), '--expect-checks', expectChecks];
   if (out) args.push('--out', out);
   if (allowStderr) args.push('--allow-stderr');
   const started = Date.now();
