@@ -4,5 +4,7 @@
  */
 export * as core from './core';
 export * as display from './display';
+export * as exercises from './exercises';
+export * as errata from './errata';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;
