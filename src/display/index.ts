@@ -1,2 +1,6 @@
-/** display: everything a notebook shows — MIME bundles, figures, progress. */
+/** display: everything a notebook shows — MIME bundles, plotly figures (offline), rich text, tables, live progress. */
 export * from './emit';
+export * from './plotly';
+export * from './figures';
+export * from './rich';
+export * from './progress';
