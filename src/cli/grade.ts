@@ -1,0 +1,232 @@
+/**
+ * `npx dgmlab grade <notebook...> [--master nb] [--json] [--csv file] [--preset fast|full] [--cell-timeout s]
+ *  [--timeout s] [--jobs n] [--keep]`
+ *
+ * For each submission: copy it (outputs cleared) into `.grading/<run>/<n>/` inside the package (tslab resolves
+ * `import 'dgmlab'` through node_modules up the folder tree, so a copy under /tmp would not run), execute the copy
+ * through the real kernel (kernel-setup/run-notebooks.js → nbexec.py, continuing after failing cells, with per-cell
+ * and total timeouts), collect the check outputs, and verify every answer again in this process
+ * (exercises/grading.ts). The submission file is never modified.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import { CollectedCheck, ExerciseGrade, expectedFromNotebook, ExpectedExercise, gradeChecks } from '../exercises/grading';
+import { Notebook, parseNotebook, serializeNotebook } from '../exercises/notebook';
+import { studentMeta } from '../exercises/student';
+import { GRADING_DIR, isInside, NOTEBOOKS, rel, ROOT } from './paths';
+
+/** Options of `gradeSubmissions`. */
+export interface GradeOptions {
+  /** The master notebook to grade against (default: from each submission's metadata or its place under student/). */
+  master?: string;
+  preset?: 'fast' | 'full';
+  /** Seconds per cell (default 120). */
+  cellTimeout?: number;
+  /** Seconds per notebook (default 900). */
+  totalTimeout?: number;
+  /** Notebooks executed at the same time (default 2). */
+  jobs?: number;
+  /** Keep the work copies in .grading/ (default: removed). */
+  keep?: boolean;
+  /** Called when a submission is done. */
+  onReport?: (r: SubmissionReport) => void;
+}
+
+/** A problem while executing a submission. */
+export interface ExecutionProblem {
+  cell: number | null;
+  kind: string;
+  message: string;
+}
+
+/** The report of one submission. */
+export interface SubmissionReport {
+  submission: string;
+  master: string | null;
+  /** Where the list of exercises came from. */
+  expectedFrom: 'master' | 'submission-metadata' | 'submission';
+  score: number;
+  max: number;
+  exercises: ExerciseGrade[];
+  /** Checks of exercises that are not part of the master (not scored). */
+  ignored: { id: string; cell?: number }[];
+  execution: { completed: boolean; seconds: number; problems: ExecutionProblem[] };
+  /** Set when the submission could not be graded at all (not a notebook, …). */
+  error?: string;
+}
+
+interface RunResult {
+  ok: boolean;
+  seconds?: number;
+  wallSeconds?: number;
+  failures: { cell: number | null; kind: string; message: string }[];
+  checks: CollectedCheck[];
+}
+
+type RunNotebook = (nb: string, opts: Record<string, unknown>) => Promise<RunResult>;
+
+function runner(): RunNotebook {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(ROOT, 'kernel-setup', 'run-notebooks.js')) as { runNotebook: RunNotebook }).runNotebook;
+}
+
+/** Find the master of a submission: explicit, from its metadata, or the same path under notebooks/ for student/ files. */
+export function findMaster(submission: string, nb: Notebook | null, explicit?: string): { path: string | null; how: string } {
+  if (explicit) return { path: path.resolve(explicit), how: 'given with --master' };
+  const m = nb ? studentMeta(nb) : undefined;
+  if (m?.master) {
+    const p = path.resolve(ROOT, m.master);
+    if (fs.existsSync(p) && p !== path.resolve(submission)) return { path: p, how: "named in the submission's metadata" };
+  }
+  const studentDir = path.join(ROOT, 'student');
+  if (isInside(submission, studentDir)) {
+    const p = path.join(NOTEBOOKS, path.relative(studentDir, path.resolve(submission)));
+    if (fs.existsSync(p)) return { path: p, how: 'same place under notebooks/' };
+  }
+  return { path: null, how: 'none found' };
+}
+
+function expectedFor(submission: string, nb: Notebook | null, explicit?: string): { expected: ExpectedExercise[]; master: string | null; from: SubmissionReport['expectedFrom']; note?: string } {
+  const { path: master } = findMaster(submission, nb, explicit);
+  if (master) {
+    const mnb = parseNotebook(fs.readFileSync(master, 'utf8'), rel(master));
+    return { expected: expectedFromNotebook(mnb), master: rel(master), from: 'master' };
+  }
+  const meta = nb ? studentMeta(nb) : undefined;
+  if (meta?.exercises?.length) {
+    const fromSub = nb ? expectedFromNotebook(nb) : [];
+    const ids = [...new Set([...meta.exercises, ...fromSub.map((e) => e.id)])];
+    return { expected: ids.map((id) => fromSub.find((e) => e.id === id) ?? { id, params: null }), master: null, from: 'submission-metadata' };
+  }
+  return { expected: nb ? expectedFromNotebook(nb) : [], master: null, from: 'submission' };
+}
+
+/** Clear outputs so that nothing the submission brought along (e.g. a forged check output) survives into the run. */
+function cleared(nb: Notebook): Notebook {
+  const c: Notebook = JSON.parse(JSON.stringify(nb));
+  for (const cell of c.cells) {
+    if (cell.cell_type === 'code') {
+      cell.outputs = [];
+      cell.execution_count = null;
+    }
+  }
+  return c;
+}
+
+/** Grade one submission. Never throws: problems become part of the report. */
+export async function gradeSubmission(submission: string, workDir: string, opts: GradeOptions = {}): Promise<SubmissionReport> {
+  const name = rel(submission);
+  let nb: Notebook | null = null;
+  let readError: string | undefined;
+  try {
+    nb = parseNotebook(fs.readFileSync(submission, 'utf8'), name);
+  } catch (e) {
+    readError = (e as Error).message;
+  }
+  let exp: ReturnType<typeof expectedFor>;
+  try {
+    exp = expectedFor(submission, nb, opts.master);
+  } catch (e) {
+    return { submission: name, master: null, expectedFrom: 'submission', score: 0, max: 0, exercises: [], ignored: [], execution: { completed: false, seconds: 0, problems: [] }, error: `the master could not be read: ${(e as Error).message}` };
+  }
+  const report = (checks: CollectedCheck[], execution: SubmissionReport['execution'], error?: string): SubmissionReport => {
+    const stop = execution.problems.find((p) => ['timeout', 'kernel'].includes(p.kind));
+    const note = stop ? `the notebook stopped${stop.cell !== null ? ` at cell ${stop.cell}` : ''}: ${stop.kind}` : error ? 'the submission could not be run' : undefined;
+    const g = gradeChecks(exp.expected, checks, note);
+    return { submission: name, master: exp.master, expectedFrom: exp.from, score: g.score, max: g.max, exercises: g.exercises, ignored: g.ignored, execution, ...(error ? { error } : {}) };
+  };
+  if (!nb) return report([], { completed: false, seconds: 0, problems: [] }, readError);
+
+  fs.mkdirSync(workDir, { recursive: true });
+  const copy = path.join(workDir, path.basename(submission).replace(/[^\w.-]/g, '_'));
+  fs.writeFileSync(copy, serializeNotebook(cleared(nb)));
+  const cellTimeout = opts.cellTimeout ?? 120;
+  const totalTimeout = opts.totalTimeout ?? 900;
+  let result: RunResult;
+  try {
+    result = await runner()(copy, {
+      preset: opts.preset ?? 'fast',
+      cellTimeout,
+      totalTimeout,
+      allowStderr: true,
+      expectChecks: 'any',
+      allowErrors: true,
+      streamChecks: true,
+      out: opts.keep ? copy.replace(/\.ipynb$/, '.executed.ipynb') : undefined,
+    });
+  } catch (e) {
+    result = { ok: false, failures: [{ cell: null, kind: 'kernel', message: (e as Error).message }], checks: [] };
+  }
+  if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
+  const problems = (result.failures ?? [])
+    .filter((f) => f.kind !== 'check')
+    .map((f) => ({ cell: f.cell ?? null, kind: f.kind, message: String(f.message ?? '').split('\n')[0].slice(0, 300) }));
+  const completed = !problems.some((p) => ['timeout', 'kernel'].includes(p.kind));
+  return report(Array.isArray(result.checks) ? result.checks : [], { completed, seconds: Math.round((result.wallSeconds ?? result.seconds ?? 0) * 10) / 10, problems });
+}
+
+/** Grade several submissions, `jobs` at a time; reports in input order. */
+export async function gradeSubmissions(submissions: string[], opts: GradeOptions = {}): Promise<SubmissionReport[]> {
+  const run = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
+  const base = path.join(GRADING_DIR, run);
+  if (opts.preset) process.env.DGMLAB_PRESET = opts.preset;
+  else process.env.DGMLAB_PRESET = 'fast';
+  const out: SubmissionReport[] = new Array(submissions.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < submissions.length) {
+      const i = next++;
+      out[i] = await gradeSubmission(submissions[i], path.join(base, String(i + 1)), opts);
+      opts.onReport?.(out[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(1, opts.jobs ?? 2), submissions.length) }, worker));
+  if (!opts.keep) {
+    try {
+      fs.rmSync(base, { recursive: true, force: true });
+      if (fs.existsSync(GRADING_DIR) && fs.readdirSync(GRADING_DIR).length === 0) fs.rmdirSync(GRADING_DIR);
+    } catch {
+      /* a parallel grader may be using .grading */
+    }
+  }
+  return out;
+}
+
+const STATUS_TEXT: Record<ExerciseGrade['status'], string> = { passed: 'passed', wrong: 'wrong', 'not-answered': 'not answered', error: 'error' };
+
+/** The report for people. */
+export function formatReports(reports: SubmissionReport[]): string {
+  const blocks = reports.map((r) => {
+    const lines = [`${r.submission} — ${r.score}/${r.max}${r.master ? `  (master: ${r.master})` : `  (no master found: exercises taken from the ${r.expectedFrom === 'submission' ? 'submission itself' : "submission's metadata"})`}`];
+    if (r.error) lines.push(`  could not be graded: ${r.error}`);
+    const w = Math.max(0, ...r.exercises.map((e) => e.id.length));
+    for (const e of r.exercises) {
+      const p = e.params && Object.keys(e.params).length ? ` [${Object.entries(e.params).map(([k, v]) => `${k}=${v}`).join(', ')}]` : '';
+      lines.push(`  ${STATUS_TEXT[e.status].padEnd(12)} ${e.id.padEnd(w)}  ${e.points}/${e.maxPoints}${p}${e.status === 'passed' ? '' : ` — ${e.feedback}`}`);
+    }
+    for (const i of r.ignored) lines.push(`  ignored      ${i.id} (not an exercise of the master${i.cell !== undefined ? `, cell ${i.cell}` : ''})`);
+    for (const p of r.execution.problems) lines.push(`  execution: ${p.cell !== null ? `cell ${p.cell}: ` : ''}${p.kind} — ${p.message}`);
+    lines.push(`  ran ${r.execution.completed ? 'to the end' : 'partly'} in ${r.execution.seconds} s`);
+    return lines.join('\n');
+  });
+  if (reports.length > 1) {
+    const mean = reports.reduce((s, r) => s + r.score, 0) / reports.length;
+    blocks.push(`${reports.length} submissions; mean score ${Math.round(mean * 100) / 100}`);
+  }
+  return blocks.join('\n\n');
+}
+
+function csvCell(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** One row per submission: submission, score, max, then one column per exercise id with its status. */
+export function reportsCsv(reports: SubmissionReport[]): string {
+  const ids = [...new Set(reports.flatMap((r) => r.exercises.map((e) => e.id)))];
+  const rows = [['submission', 'score', 'max', ...ids, 'error']];
+  for (const r of reports) {
+    rows.push([r.submission, String(r.score), String(r.max), ...ids.map((id) => { const e = r.exercises.filter((x) => x.id === id); return e.map((x) => STATUS_TEXT[x.status]).join('; '); }), r.error ?? '']);
+  }
+  return rows.map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,222 @@
+/**
+ * The `dgmlab` command (bin/dgmlab.js runs the compiled `main`).
+ *
+ *   dgmlab exercises [--topic t] [--json]            list the exercises (one id per line first)
+ *   dgmlab answer <id> [--param k=v ...] [--json]    the reference answer (with --json: an answer `check` accepts)
+ *   dgmlab errata [--source s] [--json]              list the errata with their numerical demonstrations
+ *   dgmlab grade <notebook...> [--master nb] [--json] [--csv file] [--preset fast|full]
+ *                [--cell-timeout s] [--timeout s] [--jobs n] [--keep]
+ *   dgmlab student [notebook...] [--out dir] [--force]   write student versions (default: notebooks/ → student/)
+ */
+import * as fs from 'fs';
+import { numOpt, opt, parseArgs, ParsedArgs, UsageError } from './args';
+
+/** Where the command writes (replaceable in tests). */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+};
+
+export const USAGE = `Usage: dgmlab <command> [options]
+
+  exercises [--topic t] [--json]             list the registered exercises
+  answer <id> [--param k=v ...] [--json]     print the reference answer of an exercise
+  errata [--source s] [--json]               list the errata of the sources with their demonstrations
+  grade <notebook...> [--master nb] [--json] [--csv file] [--preset fast|full]
+        [--cell-timeout s] [--timeout s] [--jobs n] [--keep]
+                                             execute and grade submitted notebooks
+  student [notebook...] [--out dir] [--force]
+                                             write student versions of the master notebooks
+  help                                       this text`;
+
+/** Load the whole library, so every topic's exercises and errata are registered. */
+function loadLibrary(): typeof import('../index') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../index') as typeof import('../index');
+}
+
+function parseParamValues(id: string, pairs: string[], lib: typeof import('../index')): Record<string, number | string | boolean> {
+  const ex = lib.exercises.getExercise(id);
+  const out: Record<string, number | string | boolean> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--param must look like name=value (got ${JSON.stringify(pair)})`);
+    const k = pair.slice(0, eq);
+    const raw = pair.slice(eq + 1);
+    const spec = ex.params[k];
+    if (!spec) {
+      const names = Object.keys(ex.params);
+      throw new UsageError(`${id}: unknown parameter ${JSON.stringify(k)} (${names.length ? `parameters: ${names.join(', ')}` : 'this exercise has no parameters'})`);
+    }
+    if (typeof spec.default === 'number') {
+      const n = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(n)) throw new UsageError(`${id}: parameter ${k} must be a number (got ${JSON.stringify(raw)})`);
+      out[k] = n;
+    } else if (typeof spec.default === 'boolean') {
+      if (raw !== 'true' && raw !== 'false') throw new UsageError(`${id}: parameter ${k} must be true or false (got ${JSON.stringify(raw)})`);
+      out[k] = raw === 'true';
+    } else out[k] = raw;
+  }
+  return out;
+}
+
+function cmdExercises(a: ParsedArgs, io: Io): number {
+  const lib = loadLibrary();
+  const topic = opt(a, 'topic');
+  const list = lib.exercises.listExercises({ topic });
+  if (topic && list.length === 0) {
+    const topics = [...new Set(lib.exercises.listExercises().map((e) => e.topic))].sort();
+    io.err(`dgmlab exercises: no exercises for topic ${JSON.stringify(topic)} (topics: ${topics.join(', ') || 'none'})`);
+    return 1;
+  }
+  if (a.flags.has('json')) {
+    io.out(JSON.stringify(list.map((e) => ({ id: e.id, topic: e.topic, title: e.title, source: e.source, params: e.params, kind: e.compare.kind, expects: e.compare.expects, points: e.points, hints: e.hints.length, notebook: e.notebook ?? null })), null, 2));
+    return 0;
+  }
+  io.out(list.map((e) => e.id).join('\n'));
+  io.out('');
+  const w = Math.max(...list.map((e) => e.id.length), 2);
+  for (const e of list) {
+    const params = Object.entries(e.params).map(([k, s]) => `${k}=${s.default}`).join(', ');
+    io.out(`${e.id.padEnd(w)}  ${e.title}  [${e.source}]${params ? `  params: ${params}` : ''}  (${e.compare.kind})`);
+  }
+  io.out(`${list.length} exercise${list.length === 1 ? '' : 's'}`);
+  return 0;
+}
+
+function cmdAnswer(a: ParsedArgs, io: Io): number {
+  if (a.positional.length !== 1) throw new UsageError('dgmlab answer takes exactly one exercise id');
+  const lib = loadLibrary();
+  const id = a.positional[0];
+  if (!lib.exercises.hasExercise(id)) {
+    io.err(`dgmlab answer: ${lib.exercises.unknownExerciseMessage(id)}`);
+    return 1;
+  }
+  const ex = lib.exercises.getExercise(id);
+  const params = parseParamValues(id, a.options.get('param') ?? [], lib);
+  let full: Record<string, number | string | boolean>;
+  try {
+    full = lib.exercises.resolveParams(ex, params);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const ref = ex.reference(full);
+  if (a.flags.has('json')) {
+    io.out(JSON.stringify(lib.exercises.encodeAnswer(ex.compare.toJSON(ref))));
+    return 0;
+  }
+  const p = Object.entries(full).map(([k, v]) => `${k} = ${v}`).join(', ');
+  io.out(`${ex.id}: ${ex.title}${p ? ` (${p})` : ''}`);
+  io.out(`source: ${ex.source}`);
+  io.out(`answer: ${ex.compare.format(ref)}`);
+  io.out(`checked as: ${ex.compare.expects}`);
+  return 0;
+}
+
+function cmdErrata(a: ParsedArgs, io: Io): number {
+  const lib = loadLibrary();
+  const source = opt(a, 'source');
+  if (source !== undefined && !/^\d{3}$/.test(source)) throw new UsageError(`--source must be a three-digit source number such as 002 (got ${JSON.stringify(source)})`);
+  if (a.flags.has('json')) {
+    io.out(JSON.stringify(lib.errata.errataRows({ source }), null, 2));
+    return 0;
+  }
+  io.out(lib.errata.errataTableText({ source }));
+  return 0;
+}
+
+async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
+  if (a.positional.length === 0) throw new UsageError('dgmlab grade needs at least one notebook');
+  const missing = a.positional.filter((p) => !fs.existsSync(p));
+  if (missing.length) {
+    io.err(`dgmlab grade: no such file: ${missing.join(', ')}`);
+    return 1;
+  }
+  const preset = opt(a, 'preset', 'fast');
+  if (preset !== 'fast' && preset !== 'full') throw new UsageError(`--preset must be fast or full (got ${JSON.stringify(preset)})`);
+  const master = opt(a, 'master');
+  if (master && !fs.existsSync(master)) {
+    io.err(`dgmlab grade: no such master notebook: ${master}`);
+    return 1;
+  }
+  loadLibrary(); // every exercise registered before any submission runs
+  const { gradeSubmissions, formatReports, reportsCsv } = await import('./grade');
+  const json = a.flags.has('json');
+  const reports = await gradeSubmissions(a.positional, {
+    master,
+    preset,
+    cellTimeout: numOpt(a, 'cell-timeout', 120),
+    totalTimeout: numOpt(a, 'timeout', 900),
+    jobs: numOpt(a, 'jobs', 2),
+    keep: a.flags.has('keep'),
+    onReport: json ? undefined : (r) => io.err(`graded ${r.submission}: ${r.score}/${r.max}`),
+  });
+  const csv = opt(a, 'csv');
+  if (csv) fs.writeFileSync(csv, reportsCsv(reports));
+  if (json) {
+    io.out(JSON.stringify({ submissions: reports, summary: { count: reports.length, mean: reports.length ? reports.reduce((s, r) => s + r.score, 0) / reports.length : 0 } }, null, 2));
+  } else io.out(formatReports(reports));
+  return 0;
+}
+
+async function cmdStudent(a: ParsedArgs, io: Io): Promise<number> {
+  const { generateStudentVersions, formatStudentActions } = await import('./student');
+  const missing = a.positional.filter((p) => !fs.existsSync(p));
+  if (missing.length) {
+    io.err(`dgmlab student: no such file: ${missing.join(', ')}`);
+    return 1;
+  }
+  const actions = generateStudentVersions({ notebooks: a.positional, outDir: opt(a, 'out'), force: a.flags.has('force') });
+  if (a.flags.has('json')) io.out(JSON.stringify(actions, null, 2));
+  else io.out(actions.length ? formatStudentActions(actions) : 'No notebooks found.');
+  return actions.some((x) => x.action === 'error') ? 1 : 0;
+}
+
+const SPECS: Record<string, { flags?: string[]; options?: string[] }> = {
+  exercises: { flags: ['json'], options: ['topic'] },
+  answer: { flags: ['json'], options: ['param'] },
+  errata: { flags: ['json'], options: ['source'] },
+  grade: { flags: ['json', 'keep'], options: ['csv', 'master', 'preset', 'cell-timeout', 'timeout', 'jobs'] },
+  student: { flags: ['force', 'json'], options: ['out'] },
+};
+
+/** Run the command line `argv` (without node and the script); resolves to the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
+    io.out(USAGE);
+    return cmd ? 0 : 2;
+  }
+  const spec = SPECS[cmd];
+  if (!spec) {
+    io.err(`dgmlab: unknown command ${JSON.stringify(cmd)}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const a = parseArgs(rest, spec);
+    switch (cmd) {
+      case 'exercises':
+        return cmdExercises(a, io);
+      case 'answer':
+        return cmdAnswer(a, io);
+      case 'errata':
+        return cmdErrata(a, io);
+      case 'grade':
+        return await cmdGrade(a, io);
+      default:
+        return await cmdStudent(a, io);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`dgmlab ${cmd}: ${e.message}`);
+      return 2;
+    }
+    io.err(`dgmlab ${cmd}: ${(e as Error).stack ?? e}`);
+    return 1;
+  }
+}
