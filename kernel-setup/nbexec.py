@@ -3,6 +3,7 @@
 Usage:
   python3 nbexec.py NOTEBOOK [--out EXECUTED.ipynb] [--preset fast|full] [--cell-timeout S]
                     [--kernel dgmlab] [--allow-stderr] [--expect-checks pass|any]
+                    [--allow-errors] [--stream-checks]
 
 The kernel starts in the notebook's folder (so `import ... from 'dgmlab'` resolves through node_modules), with
 DGMLAB_PRESET set. The last line printed is one JSON object:
@@ -12,6 +13,10 @@ Failure kinds: "error" (the cell raised), "timeout" (the cell ran past --cell-ti
 "stderr" (the cell wrote to stderr; tslab reports compile errors this way), "figure" (a cell tagged `figure`
 produced no display), "check" (an exercise check output with passed=false while --expect-checks pass),
 "kernel" (the kernel died or could not start). The notebook file itself is never modified.
+
+Options for the grader: --allow-errors keeps executing after a cell that raised (each such cell is reported as an
+"error" failure); --stream-checks prints each exercise-check output to stderr as soon as its cell has run
+(`nbexec: check {json}`), so a caller that has to kill the run (total timeout) still has the checks made before.
 """
 import argparse
 import json
@@ -37,6 +42,8 @@ def main():
     ap.add_argument("--kernel", default="dgmlab")
     ap.add_argument("--allow-stderr", action="store_true")
     ap.add_argument("--expect-checks", default="pass", choices=["pass", "any"])
+    ap.add_argument("--allow-errors", action="store_true")
+    ap.add_argument("--stream-checks", action="store_true")
     args = ap.parse_args()
 
     import nbformat
@@ -50,14 +57,47 @@ def main():
               "cell_seconds": [], "checks": [], "figures": 0}
     t0 = time.time()
     client = NotebookClient(nb, timeout=args.cell_timeout, startup_timeout=args.startup_timeout,
-                            kernel_name=args.kernel, allow_errors=False, interrupt_on_timeout=False,
+                            kernel_name=args.kernel, allow_errors=args.allow_errors, interrupt_on_timeout=False,
                             record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
     current = {"index": None}
 
     def on_cell_start(cell, cell_index):
         current["index"] = cell_index
+        # Progress for the caller: if the whole run is killed (total timeout), the last line names the cell.
+        print(f"nbexec: cell {cell_index}", file=sys.stderr, flush=True)
+
+    def on_notebook_start(notebook):
+        # The kernel runs in its own session (jupyter_client starts it with start_new_session): tell the caller
+        # its pid, so a total-timeout kill can end the kernel as well as this process.
+        try:
+            print(f"nbexec: kernel pid {client.km.provisioner.pid}", file=sys.stderr, flush=True)
+        except Exception:
+            pass
 
     client.on_cell_start = on_cell_start
+    client.on_notebook_start = on_notebook_start
+    errored = {}
+
+    def on_cell_error(cell, cell_index, execute_reply):
+        content = (execute_reply or {}).get("content", {})
+        errored[cell_index] = f"{content.get('ename', '')}: {content.get('evalue', '')}".strip(": ")
+
+    def on_cell_executed(cell, cell_index, execute_reply):
+        for o in cell.get("outputs", []):
+            data = o.get("data", {}) if o.get("output_type") in ("display_data", "execute_result") else {}
+            if CHECK_MIME in data:
+                chk = data[CHECK_MIME]
+                if isinstance(chk, str):
+                    try:
+                        chk = json.loads(chk)
+                    except ValueError:
+                        chk = {"raw": chk}
+                print("nbexec: check " + json.dumps(dict(chk, cell=cell_index)), file=sys.stderr, flush=True)
+
+    if args.allow_errors:
+        client.on_cell_error = on_cell_error
+    if args.stream_checks:
+        client.on_cell_executed = on_cell_executed
     stopped = None
     try:
         client.execute()
@@ -103,6 +143,9 @@ def main():
                 result["cell_seconds"].append([i, round(dt, 3)])
         except Exception:
             pass
+        if i in errored and not any(f["cell"] == i for f in failures):
+            msg = (cell_text(outputs, "stderr").strip() or errored[i] or "the cell raised an error")[:4000]
+            failures.append({"cell": i, "kind": "error", "source": cell.source, "message": msg})
         already = any(f["cell"] == i for f in failures)
         err = cell_text(outputs, "stderr").strip()
         if err and not args.allow_stderr and not already:

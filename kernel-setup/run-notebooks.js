@@ -31,15 +31,42 @@ function findNotebooks(dir) {
   return out.sort();
 }
 
+/** The checks nbexec printed with --stream-checks (lines `nbexec: check {json}`). */
+function streamedChecks(stderr) {
+  const checks = [];
+  for (const m of stderr.matchAll(/^nbexec: check (\{.*\})$/gm)) {
+    try {
+      checks.push(JSON.parse(m[1]));
+    } catch {
+      /* a partial line from a killed process */
+    }
+  }
+  return checks;
+}
+
+/** The source of cell `index` of a notebook file (for failure reports), or null. */
+function cellSource(notebook, index) {
+  try {
+    const src = JSON.parse(fs.readFileSync(notebook, 'utf8')).cells[index].source;
+    return Array.isArray(src) ? src.join('') : src;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Execute one notebook. Options: preset ('fast'), cellTimeout (s, 300), totalTimeout (s, 900), out (path for the
- * executed copy), allowStderr, expectChecks ('pass' | 'any'), env (extra variables).
+ * executed copy), allowStderr, expectChecks ('pass' | 'any'), env (extra variables), allowErrors (keep executing
+ * after a failing cell), streamChecks (if the run has to be killed, the result still has the checks made before).
  */
 function runNotebook(notebook, opts = {}) {
   const { preset = 'fast', cellTimeout = 300, totalTimeout = 900, out, allowStderr = false, expectChecks = 'pass', env = {} } = opts;
+  const { allowErrors = false, streamChecks = false } = opts;
   const args = [NBEXEC, notebook, '--preset', preset, '--cell-timeout', String(Math.ceil(cellTimeout)), '--expect-checks', expectChecks];
   if (out) args.push('--out', out);
   if (allowStderr) args.push('--allow-stderr');
+  if (allowErrors) args.push('--allow-errors');
+  if (streamChecks) args.push('--stream-checks');
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(jupyterPython(), args, {
@@ -55,16 +82,22 @@ function runNotebook(notebook, opts = {}) {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        /* already gone */
+      // The kernel has its own process group (jupyter_client's start_new_session): kill it by the pid nbexec announced.
+      const kernel = [...stderr.matchAll(/^nbexec: kernel pid (\d+)$/gm)].pop();
+      for (const pid of [kernel ? -Number(kernel[1]) : 0, -child.pid]) {
+        try {
+          if (pid) process.kill(pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }, totalTimeout * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
       const seconds = (Date.now() - started) / 1000;
       let result;
+      const running = [...stderr.matchAll(/^nbexec: cell (\d+)$/gm)].pop();
+      const runningCell = running ? Number(running[1]) : null;
       try {
         result = JSON.parse(stdout.trim().split('\n').pop());
       } catch {
@@ -74,15 +107,16 @@ function runNotebook(notebook, opts = {}) {
           seconds,
           failures: [
             {
-              cell: null,
+              cell: runningCell,
               kind: timedOut ? 'timeout' : 'kernel',
-              source: null,
+              source: runningCell === null ? null : cellSource(notebook, runningCell),
               message: timedOut
-                ? `the notebook ran longer than its total timeout of ${totalTimeout} s and was stopped`
-                : `nbexec exited with code ${code}: ${stderr.trim().slice(-2000)}`,
+                ? `the notebook ran longer than its total timeout of ${totalTimeout} s and was stopped` +
+                  (runningCell === null ? '' : ` while cell ${runningCell} was running`)
+                : `nbexec exited with code ${code}: ${stderr.replace(/^nbexec: (cell \d+|kernel pid \d+|check \{.*\})\n/gm, '').trim().slice(-2000)}`,
             },
           ],
-          checks: [],
+          checks: streamedChecks(stderr),
           figures: 0,
         };
       }
