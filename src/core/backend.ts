@@ -49,8 +49,10 @@ let current: BackendReport | undefined;
  * `prefer` / `DGMLAB_BACKEND`. Idempotent: a second call returns the first report unless `prefer` differs.
  */
 export async function initBackend(prefer?: BackendName): Promise<BackendReport> {
-  const forced = prefer ?? (process.env.DGMLAB_BACKEND as BackendName | undefined) ?? undefined;
-  if (forced !== undefined) assertOneOf('initBackend', prefer ? 'prefer' : 'DGMLAB_BACKEND', forced, BACKEND_ORDER);
+  // An empty DGMLAB_BACKEND means "not set" (as for DGMLAB_PRESET).
+  const fromEnv = process.env.DGMLAB_BACKEND === '' ? undefined : (process.env.DGMLAB_BACKEND as BackendName | undefined);
+  const forced = prefer !== undefined ? prefer : fromEnv;
+  if (forced !== undefined) assertOneOf('initBackend', prefer !== undefined ? 'prefer' : 'DGMLAB_BACKEND', forced, BACKEND_ORDER);
   if (current && (forced === undefined || current.name === forced)) return current;
   const order = forced ? [forced] : BACKEND_ORDER;
   const tried: BackendReport['tried'] = [];

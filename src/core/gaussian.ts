@@ -7,9 +7,15 @@
  */
 import { cholesky, logDetFromCholesky, Matrix, solveLower, Vector } from './linalg';
 import { Rng } from './rng';
-import { assertFiniteNumber, assertPositive, assertVector } from './validate';
+import { assertFiniteNumber, assertPositive, assertVector, describe } from './validate';
 
 const LOG_2PI = Math.log(2 * Math.PI);
+
+/** Sigma must be an array of d rows to match the d-vector `other` (squareness and SPD are checked by `cholesky`). */
+function assertCovarianceSize(fn: string, other: string, d: number, Sigma: unknown): void {
+  if (!Array.isArray(Sigma)) throw new TypeError(`${fn}: Sigma must be a matrix (array of rows) (got ${describe(Sigma)})`);
+  if (Sigma.length !== d) throw new RangeError(`${fn}: Sigma must be ${d}×${d} to match ${other} (got ${Sigma.length} rows)`);
+}
 
 /** log N(x; mu, sigma²) for scalar x. */
 export function normalLogPdf(x: number, mu = 0, sigma = 1): number {
@@ -43,9 +49,7 @@ export function diagGaussianLogPdf(x: Vector, mu: Vector, sigma: Vector): number
 export function mvnLogPdf(x: Vector, mu: Vector, Sigma: Matrix): number {
   assertVector('mvnLogPdf', 'x', x);
   assertVector('mvnLogPdf', 'mu', mu, x.length);
-  if (!Array.isArray(Sigma) || Sigma.length !== x.length) {
-    throw new RangeError(`mvnLogPdf: Sigma must be ${x.length}×${x.length} to match x (got ${Array.isArray(Sigma) ? Sigma.length + ' rows' : typeof Sigma})`);
-  }
+  assertCovarianceSize('mvnLogPdf', 'x', x.length, Sigma);
   const L = cholesky(Sigma, 'Sigma');
   const diff = Array.from(x, (xi, i) => xi - mu[i]);
   const w = solveLower(L, diff);
@@ -56,10 +60,11 @@ export function mvnLogPdf(x: Vector, mu: Vector, Sigma: Matrix): number {
 
 /** One draw from N(mu, Sigma) as mu + L ε, ε ~ N(0, I), Sigma = L Lᵀ. */
 export function sampleMvn(rng: Rng, mu: Vector, Sigma: Matrix): number[] {
-  assertVector('sampleMvn', 'mu', mu);
-  if (!Array.isArray(Sigma) || Sigma.length !== mu.length) {
-    throw new RangeError(`sampleMvn: Sigma must be ${mu.length}×${mu.length} to match mu`);
+  if (!rng || typeof (rng as Partial<Rng>).normal !== 'function') {
+    throw new TypeError(`sampleMvn: rng must be a seeded generator from rng(seed) (got ${describe(rng)})`);
   }
+  assertVector('sampleMvn', 'mu', mu);
+  assertCovarianceSize('sampleMvn', 'mu', mu.length, Sigma);
   const L = cholesky(Sigma, 'Sigma');
   const eps = Array.from({ length: mu.length }, () => rng.normal());
   return Array.from(mu, (m, i) => {

@@ -6,7 +6,7 @@
  * so clarity wins over blocking; eigenvalues of general matrices come from mathjs.
  */
 import * as mathjs from 'mathjs';
-import { assertMatrix, assertSquareMatrix, assertVector, describe } from './validate';
+import { assertInteger, assertMatrix, assertSquareMatrix, assertVector, describe } from './validate';
 
 export type Matrix = number[][];
 export type Vector = ArrayLike<number>;
@@ -19,11 +19,14 @@ export interface ComplexNumber {
 
 /** n×m matrix of zeros. */
 export function zeros(n: number, m = n): Matrix {
+  assertInteger('zeros', 'n', n, 0);
+  assertInteger('zeros', 'm', m, 0);
   return Array.from({ length: n }, () => new Array<number>(m).fill(0));
 }
 
 /** n×n identity. */
 export function identity(n: number): Matrix {
+  assertInteger('identity', 'n', n, 0);
   const I = zeros(n);
   for (let i = 0; i < n; i++) I[i][i] = 1;
   return I;
@@ -145,8 +148,12 @@ export function solveUpper(U: Matrix, b: Vector): number[] {
 
 /** log det A from its Cholesky factor: 2 Σ log Lᵢᵢ. */
 export function logDetFromCholesky(L: Matrix): number {
+  assertSquareMatrix('logDetFromCholesky', 'L', L);
   let s = 0;
-  for (let i = 0; i < L.length; i++) s += Math.log(L[i][i]);
+  for (let i = 0; i < L.length; i++) {
+    if (!(L[i][i] > 0)) throw new RangeError(`logDetFromCholesky: L must have a positive diagonal (L[${i}][${i}] = ${describe(L[i][i])})`);
+    s += Math.log(L[i][i]);
+  }
   return 2 * s;
 }
 
@@ -187,13 +194,9 @@ export function det(A: Matrix): number {
   return d;
 }
 
-/** Solve A x = b for square non-singular A. */
-export function solve(A: Matrix, b: Vector): number[] {
-  assertSquareMatrix('solve', 'A', A);
-  assertVector('solve', 'b', b, A.length);
-  const { LU, perm, singular } = luDecompose(A);
-  if (singular) throw new RangeError(`solve: A must be non-singular (got ${describe(A)})`);
-  const n = A.length;
+/** Solve (P A) x = P b from the packed LU factors of A (forward then back substitution). */
+function luSolve(LU: Matrix, perm: number[], b: Vector): number[] {
+  const n = LU.length;
   const y = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     let s = b[perm[i]];
@@ -209,11 +212,21 @@ export function solve(A: Matrix, b: Vector): number[] {
   return x;
 }
 
-/** A⁻¹ for square non-singular A (column by column through `solve`). */
+/** Solve A x = b for square non-singular A. */
+export function solve(A: Matrix, b: Vector): number[] {
+  assertSquareMatrix('solve', 'A', A);
+  assertVector('solve', 'b', b, A.length);
+  const { LU, perm, singular } = luDecompose(A);
+  if (singular) throw new RangeError(`solve: A must be non-singular (got ${describe(A)})`);
+  return luSolve(LU, perm, b);
+}
+
+/** A⁻¹ for square non-singular A (one LU factorisation, then column by column). */
 export function inverse(A: Matrix): Matrix {
   assertSquareMatrix('inverse', 'A', A);
-  const n = A.length;
-  const cols = identity(n).map((e) => solve(A, e));
+  const { LU, perm, singular } = luDecompose(A);
+  if (singular) throw new RangeError(`inverse: A must be non-singular (got ${describe(A)})`);
+  const cols = identity(A.length).map((e) => luSolve(LU, perm, e));
   return transpose(cols);
 }
 

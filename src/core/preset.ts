@@ -17,7 +17,7 @@ export function preset(): PresetName {
 
 /** Pick the value for the preset in force: `byPreset({ fast: 200, full: 20000 })`. */
 export function byPreset<T>(values: { fast: T; full: T }): T {
-  if (!values || !('fast' in values) || !('full' in values)) {
+  if (!values || typeof values !== 'object' || !('fast' in values) || !('full' in values)) {
     throw new TypeError(`byPreset: values must have both "fast" and "full" (got ${describe(values)})`);
   }
   return values[preset()];

@@ -14,6 +14,7 @@ import mt19937 = require('@stdlib/random-base-mt19937');
 import {
   assertFiniteNumber,
   assertInteger,
+  assertLogWeights,
   assertPositive,
   assertProbability,
   assertProbabilityVector,
@@ -161,7 +162,7 @@ export class Rng {
 
   /** An index drawn with probabilities proportional to exp(logWeights) (stable for any scale). */
   categoricalFromLogits(logWeights: ArrayLike<number>): number {
-    assertVector('Rng.categoricalFromLogits', 'logWeights', logWeights);
+    assertLogWeights('Rng.categoricalFromLogits', 'logWeights', logWeights, true);
     let m = -Infinity;
     for (let i = 0; i < logWeights.length; i++) m = Math.max(m, logWeights[i]);
     const w = Array.from(logWeights, (l) => Math.exp(l - m));

@@ -12,7 +12,7 @@ import erfcStd = require('@stdlib/math-base-special-erfc');
 import erfinvStd = require('@stdlib/math-base-special-erfinv');
 import erfcinvStd = require('@stdlib/math-base-special-erfcinv');
 import betalnStd = require('@stdlib/math-base-special-betaln');
-import { assertFiniteNumber, assertPositive, assertProbability, assertVector, describe } from './validate';
+import { assertFiniteNumber, assertLogWeights, assertPositive, assertProbability, assertVector, describe } from './validate';
 
 /** log Γ(x) for x > 0. */
 export function logGamma(x: number): number {
@@ -66,37 +66,46 @@ export function normalQuantile(p: number): number {
   return -Math.SQRT2 * erfcinvStd(2 * p);
 }
 
-/** log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ − m). Returns −∞ when every xᵢ is −∞. */
-export function logSumExp(xs: ArrayLike<number>): number {
-  if (!(Array.isArray(xs) || ArrayBuffer.isView(xs))) throw new TypeError(`logSumExp: xs must be an array of numbers (got ${describe(xs)})`);
-  if (xs.length === 0) throw new RangeError('logSumExp: xs must not be empty');
+/** The maximum of the log-weights xs (−∞ when every entry is −∞). */
+function maxOf(xs: ArrayLike<number>): number {
   let m = -Infinity;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    if (typeof x !== 'number' || Number.isNaN(x) || x === Infinity) {
-      throw new RangeError(`logSumExp: xs[${i}] must be a number < +Infinity (got ${describe(x)})`);
-    }
-    if (x > m) m = x;
-  }
+  for (let i = 0; i < xs.length; i++) if (xs[i] > m) m = xs[i];
+  return m;
+}
+
+/** log Σ exp(xᵢ) with the maximum m already known (m = −∞ when every xᵢ is −∞). */
+function logSumExpFrom(xs: ArrayLike<number>, m: number): number {
   if (m === -Infinity) return -Infinity;
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += Math.exp(xs[i] - m);
   return m + Math.log(s);
 }
 
+/** log Σ exp(xᵢ), computed as m + log Σ exp(xᵢ − m). Returns −∞ when every xᵢ is −∞. */
+export function logSumExp(xs: ArrayLike<number>): number {
+  assertLogWeights('logSumExp', 'xs', xs);
+  return logSumExpFrom(xs, maxOf(xs));
+}
+
 /** log(exp(a) + exp(b)), stable. */
 export function logAddExp(a: number, b: number): number {
-  return logSumExp([a, b]);
+  for (const [arg, v] of [['a', a], ['b', b]] as const) {
+    if (typeof v !== 'number') throw new TypeError(`logAddExp: ${arg} must be a number (got ${describe(v)})`);
+    if (Number.isNaN(v) || v === Infinity) throw new RangeError(`logAddExp: ${arg} must be a number < +Infinity (got ${describe(v)})`);
+  }
+  return logSumExpFrom([a, b], Math.max(a, b));
 }
 
 /** log-mean-exp: log( (1/n) Σ exp(xᵢ) ) — the IWAE bound's inner term. */
 export function logMeanExp(xs: ArrayLike<number>): number {
-  return logSumExp(xs) - Math.log(xs.length);
+  assertLogWeights('logMeanExp', 'xs', xs);
+  return logSumExpFrom(xs, maxOf(xs)) - Math.log(xs.length);
 }
 
-/** softmax(x) computed stably (subtracting the maximum). */
+/** softmax(x) computed stably (subtracting the maximum); needs at least one entry > −∞ (otherwise the weights are 0/0). */
 export function softmax(xs: ArrayLike<number>): Float64Array {
-  const lse = logSumExp(xs);
+  assertLogWeights('softmax', 'xs', xs, true);
+  const lse = logSumExpFrom(xs, maxOf(xs));
   return Float64Array.from(xs, (x) => Math.exp(x - lse));
 }
 
@@ -122,6 +131,7 @@ export function softplus(x: number): number {
 
 /** log σ(x) = −softplus(−x), stable (used for Bernoulli log-likelihoods and GAN losses). */
 export function logSigmoid(x: number): number {
+  assertFiniteNumber('logSigmoid', 'x', x);
   return -softplus(-x);
 }
 
@@ -166,6 +176,7 @@ export function sum(xs: ArrayLike<number>): number {
 
 /** Mean of a non-empty vector. */
 export function mean(xs: ArrayLike<number>): number {
+  assertVector('mean', 'xs', xs);
   return sum(xs) / xs.length;
 }
 

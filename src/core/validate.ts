@@ -94,6 +94,26 @@ export function assertVector(
   }
 }
 
+/**
+ * A non-empty array of log-weights: numbers < +∞, where −∞ (a zero weight) is allowed. With `needFinite`, at least one
+ * entry must be > −∞ (normalised weights would otherwise be 0/0).
+ */
+export function assertLogWeights(fn: string, arg: string, value: unknown, needFinite = false): asserts value is ArrayLike<number> {
+  if (!(Array.isArray(value) || (ArrayBuffer.isView(value) && !(value instanceof DataView)))) {
+    throw new TypeError(`${where(fn, arg)} must be an array of numbers (got ${describe(value)})`);
+  }
+  const v = value as ArrayLike<unknown>;
+  if (v.length === 0) throw new RangeError(`${where(fn, arg)} must not be empty`);
+  let anyFinite = false;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (typeof x !== 'number') throw new TypeError(`${where(fn, arg)}[${i}] must be a number (got ${describe(x)})`);
+    if (Number.isNaN(x) || x === Infinity) throw new RangeError(`${where(fn, arg)}[${i}] must be a number < +Infinity (got ${describe(x)})`);
+    if (x > -Infinity) anyFinite = true;
+  }
+  if (needFinite && !anyFinite) throw new RangeError(`${where(fn, arg)} must have at least one entry > -Infinity (got ${describe(value)})`);
+}
+
 /** A probability vector: entries in [0, 1] that sum to 1 within `tol`. */
 export function assertProbabilityVector(fn: string, arg: string, value: unknown, tol = 1e-9): asserts value is ArrayLike<number> {
   assertVector(fn, arg, value);
