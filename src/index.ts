@@ -3,6 +3,7 @@
  * Each topic is re-exported as a namespace: `import { core, display } from 'dgmlab'`.
  */
 export * as core from './core';
+export * as course from './course';
 export * as display from './display';
 export * as exercises from './exercises';
 export * as errata from './errata';
