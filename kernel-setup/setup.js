@@ -111,11 +111,12 @@ function tslabBin() {
 }
 
 function kernelSpec() {
+  tslabBin(); // fails clearly when tslab (whose compiler and executor the kernel uses) is not installed
   return {
-    argv: [process.execPath, tslabBin(), 'kernel', '--config-path', '{connection_file}'],
+    argv: [process.execPath, path.join(__dirname, 'kernel', 'index.js'), '--config-path', '{connection_file}'],
     display_name: 'TypeScript (dgmlab)',
     language: 'typescript',
-    interrupt_mode: 'signal',
+    interrupt_mode: 'message', // interrupt_request on the control channel, served by a thread of its own (kernel/control.js)
     metadata: { dgmlab: { root: py.ROOT } },
   };
 }

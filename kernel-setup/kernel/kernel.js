@@ -1,0 +1,363 @@
+'use strict';
+/**
+ * The dgmlab kernel: Jupyter messaging (spec 5.3) around tslab's own compiler and executor.
+ *
+ * What comes from tslab 1.0.22 unchanged (public functions of its dist/ files):
+ *   - converter.createConverter — compiles a cell with TypeScript, keeping declarations across cells;
+ *   - executor.createExecutor(rootDir, converters, console) — runs the compiled cell (top-level await, `import`
+ *     from any folder, `require('tslab')`, SIGINT-breakable synchronous code, interrupt of awaits). It reports
+ *     through the `console` it is given, and only through it: console.log(value) for the cell's last expression,
+ *     console.error(thrown) for an exception, console.error('%s%d:%d - %s', …) per compile diagnostic;
+ *   - converter.isCompleteCode (incomplete code and its indent), inspect.printQuickInfo, and the
+ *     `lastWriteDisplayData` hook of dist/jupyter.js that tslab.display / newDisplay (and src/display/emit.ts) use.
+ * What is ours: the protocol (wire.js), the execute_result / error / history / is_complete-invalid / pager /
+ * clear_output / interrupt_request parts, and rich results through `[Symbol.for("Jupyter.display")]()` (Deno's
+ * convention: an object with that method returns a MIME bundle and is shown as that bundle).
+ */
+const path = require('path');
+const util = require('util');
+
+const tslabDir = path.dirname(require.resolve('tslab/package.json'));
+const tslabRequire = (p) => require(path.join(tslabDir, 'dist', p));
+const { createConverter, isCompleteCode } = tslabRequire('converter');
+const { createExecutor } = tslabRequire('executor');
+const { printQuickInfo } = tslabRequire('inspect');
+const tslabJupyter = tslabRequire('jupyter');
+const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] }));
+const { History } = require('./history');
+
+const DISPLAY = Symbol.for('Jupyter.display');
+/** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
+const KERNEL_HOOK = Symbol.for('dgmlab.kernel');
+const DIAGNOSTIC_FORMAT = '%s%d:%d - %s'; // tslab executor's printDiagnostics
+
+function version() {
+  try {
+    return require('../../package.json').version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Jupyter counts cursor positions in Unicode code points; JavaScript strings in UTF-16 units. */
+function codePointsToUtf16(text, cp) {
+  let i = 0;
+  for (let n = 0; n < cp && i < text.length; n++) i += text.codePointAt(i) > 0xffff ? 2 : 1;
+  return i;
+}
+function utf16ToCodePoints(text, offset) {
+  return [...text.slice(0, Math.max(0, offset))].length;
+}
+
+/** `?expr` or `expr?` (one line): IPython's help syntax, answered with a pager payload. */
+function helpTarget(code) {
+  const m = /^\s*\?+\s*([^\n]+?)\s*$/.exec(code) || /^\s*([^\n?][^\n]*?)\s*\?+\s*$/.exec(code);
+  return m ? m[1] : null;
+}
+
+/** is_complete: 'complete', 'incomplete' (with the indent for the next line) or 'invalid'. */
+function isComplete(code) {
+  if (!code.trim() || helpTarget(code) !== null) return { status: 'complete' };
+  const sf = ts.createSourceFile('__cell__.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const diags = sf.parseDiagnostics || [];
+  if (diags.length === 0) return { status: 'complete' };
+  const atEnd = (d) => d.start >= code.length && d.length === 0;
+  const continues = (d) => typeof d.messageText === 'string' && (/ expected\.$/.test(d.messageText) || d.messageText === 'Unterminated template literal.');
+  if (diags.every(atEnd) && diags.some(continues)) {
+    const t = isCompleteCode(code);
+    return { status: 'incomplete', indent: (!t.completed && t.indent) || '' };
+  }
+  return { status: 'invalid' };
+}
+
+/** Base64 for binary MIME values (image/png given as bytes), as tslab's display.raw does. */
+function mimeValue(v) {
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64');
+  return v;
+}
+
+function plainText(value) {
+  return util.inspect(value, { depth: 4, maxArrayLength: 100, maxStringLength: 10000, breakLength: 100 });
+}
+
+/** The MIME bundle of a cell's last value: its own `[Symbol.for("Jupyter.display")]()` bundle, or text/plain. */
+async function toBundle(value) {
+  if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value[DISPLAY] === 'function') {
+    const bundle = await value[DISPLAY]();
+    if (bundle && typeof bundle === 'object' && Object.keys(bundle).length > 0) {
+      const data = {};
+      for (const [mime, v] of Object.entries(bundle)) data[mime] = mimeValue(v);
+      if (!('text/plain' in data)) data['text/plain'] = util.inspect(value, { depth: 0 });
+      return data;
+    }
+  }
+  return { 'text/plain': plainText(value) };
+}
+
+/** Frames of the kernel's own machinery, dropped from tracebacks. */
+const MACHINERY = /\(?(node:internal|node:vm|[/\\]tslab[/\\]dist[/\\]|[/\\]kernel-setup[/\\]kernel[/\\])/;
+
+/** ename / evalue / traceback of a thrown value. */
+function errorContent(e) {
+  if (e && typeof e === 'object' && (e.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED' || e.message === 'Interrupted asynchronously')) {
+    return { ename: 'Interrupted', evalue: 'the cell was interrupted', traceback: ['Interrupted: the cell was interrupted (kernel interrupt / SIGINT)'] };
+  }
+  if (e instanceof Error || (e && typeof e === 'object' && typeof e.message === 'string')) {
+    const ename = String(e.name || e.constructor?.name || 'Error');
+    const evalue = String(e.message);
+    const stack = typeof e.stack === 'string' && e.stack ? e.stack.split('\n') : [`${ename}: ${evalue}`];
+    const traceback = stack.filter((line) => !(/^\s+at /.test(line) && MACHINERY.test(line)));
+    return { ename, evalue, traceback };
+  }
+  const evalue = util.inspect(e);
+  return { ename: 'Uncaught', evalue, traceback: [`Uncaught ${evalue}`] };
+}
+
+/** The content of kernel_info_reply. */
+function kernelInfo() {
+  return {
+    status: 'ok',
+    protocol_version: '5.3',
+    implementation: 'dgmlab',
+    implementation_version: version(),
+    language_info: {
+      name: 'typescript',
+      version: ts.version,
+      mimetype: 'text/typescript',
+      file_extension: '.ts',
+      // tslab's setting: TypeScript highlighting in both Jupyter Notebook and JupyterLab.
+      codemirror_mode: { mode: 'typescript', name: 'javascript', typescript: true },
+    },
+    banner: `dgmlab ${version()} — TypeScript ${ts.version} (tslab ${require(path.join(tslabDir, 'package.json')).version}) on Node.js ${process.version}`,
+    help_links: [{ text: 'tslab', url: 'https://github.com/yunabe/tslab' }],
+  };
+}
+
+class Kernel {
+  /**
+   * @param {{cwd?: string, log?: (msg: string) => void, running?: Int32Array, pendingRequests?: () => boolean}} opts
+   *   `log` writes kernel diagnostics (never to a cell); running[0] is 1 while a cell executes (read by the control
+   *   thread); pendingRequests() tells whether shell requests wait unread in the socket.
+   */
+  constructor(opts = {}) {
+    this.log = opts.log || ((m) => process.stderr.write(m + '\n'));
+    this.running = opts.running || new Int32Array(1);
+    this.pendingRequests = opts.pendingRequests || (() => false);
+    const converters = {};
+    this.converters = {
+      get node() {
+        return (converters.node ||= createConverter({ isJS: false, isBrowser: false }));
+      },
+      get browser() {
+        return (converters.browser ||= createConverter({ isJS: false, isBrowser: true }));
+      },
+      close() {
+        for (const c of Object.values(converters)) c.close();
+      },
+    };
+    this.capture = null;
+    const report = (kind) => (...args) => {
+      if (this.capture) this.capture[kind].push(args);
+      else this.log(`dgmlab kernel: executor ${kind} outside a cell: ${util.format(...args)}`);
+    };
+    this.executor = createExecutor(opts.cwd || process.cwd(), this.converters, { log: report('values'), error: report('errors') });
+    this.count = 0;
+    this.history = new History();
+    this.queue = Promise.resolve();
+    // After an error (with stop_on_error), the execute requests that had arrived — already read, or still waiting
+    // in the socket — are aborted, as ipykernel does; later ones run.
+    this.abortUntil = 0; // arrival number of the last request to abort
+    this.aborting = false; // requests arriving now are aborted (the socket is being drained)
+    this.arrivals = 0;
+    this.outputChannel = null; // the request whose cell receives stdout/stderr/display output
+    globalThis[KERNEL_HOOK] = {
+      clearOutput: (wait) => this.outputChannel && this.outputChannel.publish('clear_output', { wait: Boolean(wait) }),
+      publish: (msgType, content) => this.outputChannel && this.outputChannel.publish(msgType, content),
+    };
+  }
+
+  kernelInfo() {
+    return kernelInfo();
+  }
+
+  /** Start the compiler (seconds: TypeScript's program and lib files); else the first cell does it. */
+  warm() {
+    this.converters.node;
+  }
+
+  /** Route process stdout/stderr and tslab's display hook to the cell of `ch`. */
+  attachOutput(ch) {
+    this.outputChannel = ch;
+    const stream = (name) => (chunk, encoding, callback) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
+      if (text) ch.publish('stream', { name, text });
+      const cb = typeof encoding === 'function' ? encoding : callback;
+      if (typeof cb === 'function') process.nextTick(cb);
+      return true;
+    };
+    process.stdout.write = stream('stdout');
+    process.stderr.write = stream('stderr');
+    tslabJupyter.lastWriteDisplayData = (content, update) => {
+      const data = {};
+      for (const [mime, v] of Object.entries(content.data || {})) data[mime] = mimeValue(v);
+      ch.publish(update ? 'update_display_data' : 'display_data', { data, metadata: content.metadata || {}, transient: content.transient || {} });
+    };
+  }
+
+  /** execute_request: queued; runs after the cells before it. */
+  execute(msg, ch) {
+    const seq = ++this.arrivals;
+    if (this.aborting) this.abortUntil = seq;
+    this.queue = this.queue.then(() => this.runExecute(msg, ch, seq));
+    return this.queue;
+  }
+
+  async runExecute(msg, ch, seq) {
+    const { code = '', silent = false, stop_on_error = true } = msg.content;
+    const storeHistory = msg.content.store_history !== false && !silent;
+    const started = new Date().toISOString();
+    ch.status('busy');
+    try {
+      if (seq <= this.abortUntil) {
+        ch.reply('execute_reply', { status: 'aborted', execution_count: this.count }, { started, status: 'aborted' });
+        return;
+      }
+      if (storeHistory) this.count++;
+      const count = this.count;
+      if (!silent) ch.publish('execute_input', { code, execution_count: count });
+      if (storeHistory) this.history.add(count, code);
+      this.attachOutput(ch);
+      Atomics.store(this.running, 0, 1);
+      let r;
+      try {
+        r = await this.run(code);
+      } finally {
+        Atomics.store(this.running, 0, 0);
+      }
+      if (r.error) {
+        if (!silent) ch.publish('error', r.error);
+        ch.reply('execute_reply', { status: 'error', execution_count: count, ...r.error }, { started, status: 'error' });
+        if (stop_on_error) this.abortQueued();
+        return;
+      }
+      if (r.bundle) {
+        if (!silent) ch.publish('execute_result', { execution_count: count, data: r.bundle, metadata: {} });
+        if (storeHistory) this.history.setOutput(count, r.bundle['text/plain'] ?? null);
+      }
+      ch.reply('execute_reply', { status: 'ok', execution_count: count, payload: r.payload || [], user_expressions: {} }, { started, status: 'ok' });
+    } finally {
+      ch.status('idle');
+    }
+  }
+
+  abortQueued() {
+    this.abortUntil = this.arrivals;
+    this.aborting = true;
+    const drain = () => {
+      if (this.pendingRequests()) setTimeout(drain, 1);
+      else this.aborting = false;
+    };
+    setImmediate(drain);
+  }
+
+  /** Run one cell: {bundle?, payload?} or {error}. */
+  async run(code) {
+    const help = helpTarget(code);
+    if (help !== null) return this.help(help);
+    this.capture = { values: [], errors: [] };
+    let ok;
+    let thrown;
+    try {
+      ok = await this.executor.execute(code);
+    } catch (e) {
+      ok = false;
+      thrown = e;
+    }
+    const { values, errors } = this.capture;
+    this.capture = null;
+    const diagnostics = errors.filter((a) => a[0] === DIAGNOSTIC_FORMAT && a.length === 5).map((a) => util.format(...a));
+    const exceptions = errors.filter((a) => !(a[0] === DIAGNOSTIC_FORMAT && a.length === 5)).map((a) => a[0]);
+    if (!ok) {
+      if (thrown === undefined && exceptions.length) thrown = exceptions[0];
+      if (thrown !== undefined) return { error: errorContent(thrown) };
+      const lines = diagnostics.length ? diagnostics : ['the cell did not compile'];
+      return { error: { ename: 'CompileError', evalue: lines[0], traceback: lines } };
+    }
+    // A `//@module` cell registers a module even with errors (tslab's rule): its diagnostics go to stderr.
+    if (diagnostics.length) process.stderr.write(diagnostics.join('\n') + '\n');
+    if (!values.length) return {};
+    try {
+      return { bundle: await toBundle(values[values.length - 1][0]) };
+    } catch (e) {
+      return { error: errorContent(e) };
+    }
+  }
+
+  /** `?expr`: the quick info of expr on the pager (a `page` payload), as IPython's `obj?`. */
+  help(target) {
+    let info;
+    try {
+      info = this.executor.inspect(target, target.length);
+    } catch {
+      info = undefined;
+    }
+    if (!info) {
+      process.stdout.write(`Object \`${target}\` not found.\n`);
+      return {};
+    }
+    return { payload: [{ source: 'page', data: { 'text/plain': printQuickInfo(info) }, start: 0 }] };
+  }
+
+  isComplete(msg) {
+    return isComplete(String(msg.content.code || ''));
+  }
+
+  inspect(msg) {
+    const code = String(msg.content.code || '');
+    let info;
+    try {
+      info = this.executor.inspect(code, codePointsToUtf16(code, msg.content.cursor_pos ?? code.length));
+    } catch {
+      info = undefined;
+    }
+    if (!info) return { status: 'ok', found: false, data: {}, metadata: {} };
+    return { status: 'ok', found: true, data: { 'text/plain': printQuickInfo(info) }, metadata: {} };
+  }
+
+  complete(msg) {
+    const code = String(msg.content.code || '');
+    const pos = codePointsToUtf16(code, msg.content.cursor_pos ?? utf16ToCodePoints(code, code.length));
+    let info;
+    try {
+      info = this.executor.complete(code, pos);
+    } catch {
+      info = { start: pos, end: pos, candidates: [] };
+    }
+    return {
+      status: 'ok',
+      matches: info.candidates,
+      cursor_start: utf16ToCodePoints(code, info.start),
+      cursor_end: utf16ToCodePoints(code, info.end),
+      metadata: {},
+    };
+  }
+
+  historyReply(msg) {
+    return this.history.query(msg.content);
+  }
+
+  /** SIGINT or interrupt_request: fails a cell waiting on a promise (synchronous code: see control.js). */
+  interrupt() {
+    this.executor.interrupt();
+  }
+
+  close() {
+    try {
+      this.executor.close();
+    } catch {
+      /* closing anyway */
+    }
+  }
+}
+
+module.exports = { Kernel, kernelInfo, isComplete, helpTarget, toBundle, errorContent, codePointsToUtf16, utf16ToCodePoints, KERNEL_HOOK, DISPLAY };
