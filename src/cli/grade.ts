@@ -114,6 +114,11 @@ function cleared(nb: Notebook): Notebook {
   return c;
 }
 
+function explain(kind: string, message: string): string {
+  if (kind === 'kernel' && /died/i.test(message)) return `${message} (the notebook called process.exit, or the kernel crashed)`;
+  return message;
+}
+
 /** Grade one submission. Never throws: problems become part of the report. */
 export async function gradeSubmission(submission: string, workDir: string, opts: GradeOptions = {}): Promise<SubmissionReport> {
   const name = rel(submission);
@@ -161,7 +166,8 @@ export async function gradeSubmission(submission: string, workDir: string, opts:
   if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
   const problems = (result.failures ?? [])
     .filter((f) => f.kind !== 'check')
-    .map((f) => ({ cell: f.cell ?? null, kind: f.kind, message: String(f.message ?? '').split('\n')[0].slice(0, 300) }));
+    .map((f) => ({ cell: f.cell ?? null, kind: f.kind, message: explain(f.kind, String(f.message ?? '').split('\n')[0].slice(0, 300)) }))
+    .sort((x, y) => (x.cell ?? Infinity) - (y.cell ?? Infinity));
   const completed = !problems.some((p) => ['timeout', 'kernel'].includes(p.kind));
   return report(Array.isArray(result.checks) ? result.checks : [], { completed, seconds: Math.round((result.wallSeconds ?? result.seconds ?? 0) * 10) / 10, problems });
 }
@@ -203,7 +209,8 @@ export function formatReports(reports: SubmissionReport[]): string {
     const w = Math.max(0, ...r.exercises.map((e) => e.id.length));
     for (const e of r.exercises) {
       const p = e.params && Object.keys(e.params).length ? ` [${Object.entries(e.params).map(([k, v]) => `${k}=${v}`).join(', ')}]` : '';
-      lines.push(`  ${STATUS_TEXT[e.status].padEnd(12)} ${e.id.padEnd(w)}  ${e.points}/${e.maxPoints}${p}${e.status === 'passed' ? '' : ` — ${e.feedback}`}`);
+      const claim = e.claimedPassed && e.status !== 'passed' ? ' [the notebook\'s own check claimed "passed"]' : '';
+      lines.push(`  ${STATUS_TEXT[e.status].padEnd(12)} ${e.id.padEnd(w)}  ${e.points}/${e.maxPoints}${p}${e.status === 'passed' ? '' : ` — ${e.feedback}`}${claim}`);
     }
     for (const i of r.ignored) lines.push(`  ignored      ${i.id} (not an exercise of the master${i.cell !== undefined ? `, cell ${i.cell}` : ''})`);
     for (const p of r.execution.problems) lines.push(`  execution: ${p.cell !== null ? `cell ${p.cell}: ` : ''}${p.kind} — ${p.message}`);

@@ -89,6 +89,10 @@ function what(x: unknown): string {
   if (x instanceof Set) return `a Set of ${x.size} items`;
   if (typeof x === 'function') return 'a function';
   if (typeof x === 'object') {
+    const o = x as Record<string, unknown>;
+    if (o.$function === true) return 'a function (pass its value, not the function)';
+    if (typeof o.$bigint === 'string') return 'a BigInt (use an ordinary number)';
+    if (typeof o.$unencodable === 'string') return `a value that cannot be compared (${o.$unencodable})`;
     const keys = Object.keys(x as object);
     return keys.length ? `an object with keys ${keys.slice(0, 5).join(', ')}` : 'an empty object';
   }
@@ -314,9 +318,10 @@ export function set(): Comparator<ReadonlyArray<number | string>> {
       const items = answer instanceof Set ? Array.from(answer) : isArrayLike(answer) ? Array.from(answer) : null;
       if (!items) return malformed(`Expected a list or Set of items (any order), got ${what(answer)}.`);
       const mine = new Set<string>();
+      const type = e.length ? typeof e[0] : null;
       for (let i = 0; i < items.length; i++) {
         const k = key(items[i]);
-        if (k === null) return malformed(`Item ${i} should be a ${typeof e[0] === 'string' ? 'string' : 'finite number'}, got ${what(items[i])}.`);
+        if (k === null || (type !== null && typeof items[i] !== type)) return malformed(`Item ${i} should be a ${typeof e[0] === 'string' ? 'string' : 'finite number'}, got ${what(items[i])}.`);
         mine.add(k);
       }
       const ref = new Set(e.map((x) => key(x) as string));

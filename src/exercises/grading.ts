@@ -39,6 +39,11 @@ export interface ExerciseGrade {
   feedback: string;
   /** The code cell of the check that was graded. */
   cell?: number;
+  /**
+   * What the notebook's own check output claimed (`passed`). Never used for the grade; `true` with a status other
+   * than passed means the check ran on a tampered kernel (patched Math, a redefined check, a forged output).
+   */
+  claimedPassed?: boolean;
 }
 
 /** The grades of one submission's checks. */
@@ -116,7 +121,8 @@ export function gradeChecks(expected: ExpectedExercise[], checks: CollectedCheck
     const v = verify(exp.id, decodeAnswer(c.answer), params);
     const points = v.passed ? ex.points : 0;
     score += points;
-    exercises.push({ ...base, status: v.status, points, params: v.params, feedback: v.passed ? 'Correct.' : v.feedback, cell: c.cell });
+    const claimedPassed = typeof c.passed === 'boolean' ? c.passed : undefined;
+    exercises.push({ ...base, status: v.status, points, params: v.params, feedback: v.passed ? 'Correct.' : v.feedback, cell: c.cell, claimedPassed });
     void i;
   }
   const ignored = checks.flatMap((c, i) => (used.has(i) ? [] : [{ id: String(c?.id), cell: c?.cell }]));
