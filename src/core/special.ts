@@ -105,8 +105,11 @@ export function logMeanExp(xs: ArrayLike<number>): number {
 /** softmax(x) computed stably (subtracting the maximum); needs at least one entry > −∞ (otherwise the weights are 0/0). */
 export function softmax(xs: ArrayLike<number>): Float64Array {
   assertLogWeights('softmax', 'xs', xs, true);
-  const lse = logSumExpFrom(xs, maxOf(xs));
-  return Float64Array.from(xs, (x) => Math.exp(x - lse));
+  const m = maxOf(xs);
+  const w = Float64Array.from(xs, (x) => Math.exp(x - m));
+  let s = 0;
+  for (const wi of w) s += wi;
+  return w.map((wi) => wi / s);
 }
 
 /** σ(x) = 1/(1+e^{−x}), evaluated without overflow for large |x|. */
