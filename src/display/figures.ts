@@ -627,7 +627,7 @@ export interface ImageGridOptions extends CommonOptions {
 }
 
 /** A grid of grey images (e.g. decoded VAE/GAN samples, 28×28) as one heatmap montage. */
-export function imageGrid(images: ArrayLike<ArrayLike<number>> | ArrayLike<number>[][], opts: ImageGridOptions = {}): Figure {
+export function imageGrid(images: ArrayLike<ArrayLike<number> | ArrayLike<ArrayLike<number>>>, opts: ImageGridOptions = {}): Figure {
   const fn = 'imageGrid';
   const list = nonEmptyArray<unknown>(fn, 'images', images);
   const w = positiveInt(fn, 'opts.imageWidth', opts.imageWidth ?? 28, 4096);
@@ -829,7 +829,7 @@ export function digraph(graph: { nodes: (string | GraphNode)[]; edges: GraphEdge
       for (const [l, members] of byLayer) {
         members.forEach((id, k) => {
           const across = k - (members.length - 1) / 2;
-          pos.set(id, (opts.direction ?? 'down') === 'down' ? [across, -l] : [l, -across]);
+          pos.set(id, (opts.direction ?? 'down') === 'down' ? [across, 0 - l] : [l, 0 - across]);
         });
       }
     } else {

@@ -83,11 +83,11 @@ export function tableBundle(rows: (Cell[] | Record<string, Cell>)[], opts: Table
     if (!isArrayLike(r)) throw new TypeError(`${fn}: rows[${i}] must be an array like rows[0] (got ${describe(r)})`);
     return Array.from(r as ArrayLike<Cell>).map((c) => formatCell(c, digits));
   });
-  const width = columns?.length ?? body[0].length;
+  const width = objectRows ? columns!.length : body[0].length;
+  if (columns && columns.length !== width) throw new RangeError(`${fn}: opts.columns has ${columns.length} names but the rows have ${width} cells`);
   body.forEach((r, i) => {
     if (r.length !== width) throw new RangeError(`${fn}: rows[${i}] has ${r.length} cells but the table has ${width} columns`);
   });
-  if (columns && columns.length !== width) throw new RangeError(`${fn}: opts.columns has ${columns.length} names but the rows have ${width} cells`);
   const numeric = (s: string) => /^-?\d/.test(s) && !Number.isNaN(Number(s));
   const td = (s: string, tag: string) => `<${tag} style="text-align:${numeric(s) ? 'right' : 'left'}">${escapeHtml(s)}</${tag}>`;
   const head = columns ? `<thead><tr>${columns.map((c) => `<th style="text-align:left">${escapeHtml(c)}</th>`).join('')}</tr></thead>` : '';
