@@ -11,6 +11,7 @@
  * `split(n)` returns n such streams.
  */
 import mt19937 = require('@stdlib/random-base-mt19937');
+import { softmax } from './special';
 import {
   assertFiniteNumber,
   assertInteger,
@@ -163,11 +164,7 @@ export class Rng {
   /** An index drawn with probabilities proportional to exp(logWeights) (stable for any scale). */
   categoricalFromLogits(logWeights: ArrayLike<number>): number {
     assertLogWeights('Rng.categoricalFromLogits', 'logWeights', logWeights, true);
-    let m = -Infinity;
-    for (let i = 0; i < logWeights.length; i++) m = Math.max(m, logWeights[i]);
-    const w = Array.from(logWeights, (l) => Math.exp(l - m));
-    const s = w.reduce((a, b) => a + b, 0);
-    return this.categorical(w.map((x) => x / s));
+    return this.categorical(softmax(logWeights));
   }
 
   /** Exponential with rate λ (mean 1/λ), by inversion. */
