@@ -14,6 +14,7 @@ import { randomBytes } from 'crypto';
 import { CollectedCheck, ExerciseGrade, expectedFromNotebook, ExpectedExercise, gradeChecks } from '../exercises/grading';
 import { Notebook, parseNotebook, serializeNotebook } from '../exercises/notebook';
 import { studentMeta } from '../exercises/student';
+import { loadLibrary } from './library';
 import { GRADING_DIR, isInside, NOTEBOOKS, rel, ROOT } from './paths';
 
 /** Options of `gradeSubmissions`. */
@@ -174,6 +175,7 @@ export async function gradeSubmission(submission: string, workDir: string, opts:
 
 /** Grade several submissions, `jobs` at a time; reports in input order. */
 export async function gradeSubmissions(submissions: string[], opts: GradeOptions = {}): Promise<SubmissionReport[]> {
+  loadLibrary(); // every topic's exercises registered before any submission runs
   const run = `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`;
   const base = path.join(GRADING_DIR, run);
   if (opts.preset) process.env.DGMLAB_PRESET = opts.preset;

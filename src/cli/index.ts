@@ -10,6 +10,9 @@
  */
 import * as fs from 'fs';
 import { numOpt, opt, parseArgs, ParsedArgs, UsageError } from './args';
+import { formatReports, gradeSubmissions, reportsCsv } from './grade';
+import { formatStudentActions, generateStudentVersions } from './student';
+import { loadLibrary } from './library';
 
 /** Where the command writes (replaceable in tests). */
 export interface Io {
@@ -34,11 +37,6 @@ export const USAGE = `Usage: dgmlab <command> [options]
                                              write student versions of the master notebooks
   help                                       this text`;
 
-/** Load the whole library, so every topic's exercises and errata are registered. */
-function loadLibrary(): typeof import('../index') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('../index') as typeof import('../index');
-}
 
 function parseParamValues(id: string, pairs: string[], lib: typeof import('../index')): Record<string, number | string | boolean> {
   const ex = lib.exercises.getExercise(id);
@@ -145,7 +143,6 @@ async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
     return 1;
   }
   loadLibrary(); // every exercise registered before any submission runs
-  const { gradeSubmissions, formatReports, reportsCsv } = await import('./grade');
   const json = a.flags.has('json');
   const reports = await gradeSubmissions(a.positional, {
     master,
@@ -165,7 +162,6 @@ async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
 }
 
 async function cmdStudent(a: ParsedArgs, io: Io): Promise<number> {
-  const { generateStudentVersions, formatStudentActions } = await import('./student');
   const missing = a.positional.filter((p) => !fs.existsSync(p));
   if (missing.length) {
     io.err(`dgmlab student: no such file: ${missing.join(', ')}`);

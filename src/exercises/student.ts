@@ -76,7 +76,7 @@ export function placeholderFor(solution: string[], indent: string, ref: string):
     const s = line.slice(indent.length);
     let m = /^(?:export\s+)?(?:const|let|var)\s+(.+?)(?:=|;|$)/.exec(s);
     if (m) {
-      declared.push(...boundNames(m[1].replace(/:\s*[^=]*$/, '')));
+      declared.push(...boundNames(m[1]));
       continue;
     }
     m = /^(?:export\s+)?(?:async\s+)?(?:function\s*\*?|class)\s+([A-Za-z_$][\w$]*)/.exec(s);
