@@ -10,7 +10,8 @@
  *        which vm turns into an exception in the cell;
  *      - in code that a cell's `await` resumed (a microtask whose outermost frame is cell or library code):
  *        Runtime.terminateExecution ends that JavaScript; step 1 then fails the cell with "Interrupted";
- *      - anywhere else (the compiler, the kernel's own code, a timer callback): left alone, tried again shortly.
+ *      - anywhere else (the compiler, the kernel's own code, a timer callback): left alone, tried again shortly,
+ *        as long as the cell runs (an interrupt during the compilation stops the cell's code when it starts).
  * shutdown_request: replied here, then the main thread exits (or is terminated if it does not within 2 s).
  * kernel_info_request: replied here with the main thread's kernel_info.
  */
@@ -19,9 +20,12 @@ const fs = require('fs');
 const inspector = require('inspector');
 const { Wire } = require('./wire');
 
-const ANSWER_MS = 300;
-const RETRIES = 10;
+const ANSWER_MS = 300; // the main thread answers within this when it is not running synchronous code
+const RETRY_MS = 100;
+const PENDING_MS = 10000;
+const GIVE_UP_MS = 120000;
 const log = (m) => fs.writeSync(2, `dgmlab kernel (control): ${m}\n`);
+const debug = process.env.DGMLAB_KERNEL_DEBUG ? log : () => {};
 
 const running = new Int32Array(workerData.running); // 1 while a cell executes (set by the main thread)
 const wire = new Wire(workerData.connectionFile, workerData.session);
@@ -79,41 +83,51 @@ function isMachinery(url) {
 
 /** Pause the main thread, look at its stack, break it if it is a cell's; true when broken. */
 async function breakMain() {
-  connectInspector();
   const paused = new Promise((resolve) => session.once('Debugger.paused', (ev) => resolve(ev.params.callFrames)));
-  await post('Debugger.enable');
   await post('Debugger.pause');
   const frames = await paused;
   const urls = frames.map((f) => scriptUrls.get(f.location.scriptId) || '');
   const inVm = frames.some((f, i) => f.functionName === 'runInThisContext' && urls[i] === 'node:vm');
-  const outer = urls[urls.length - 1];
-  const resumed = () => post('Debugger.resume').then(() => post('Debugger.disable'));
+  debug(`paused: ${frames.map((f, i) => `${f.functionName}@${urls[i]}`).join(' < ')}`);
   if (inVm) {
-    await resumed();
+    await post('Debugger.resume');
     process.kill(process.pid, 'SIGINT');
     return true;
   }
-  if (!isMachinery(outer)) {
+  if (!isMachinery(urls[urls.length - 1])) {
     post('Runtime.terminateExecution').catch(() => {});
-    await resumed();
+    await post('Debugger.resume');
     return true;
   }
-  await resumed();
+  await post('Debugger.resume');
   return false;
 }
 
 async function interrupt() {
   const id = ++seq;
-  if (await askMain(id)) return; // the main thread was free: the executor got the interrupt
+  const answered = await askMain(id);
+  debug(`interrupt ${id}: main thread ${answered ? 'answered' : 'busy'}; cell running: ${Atomics.load(running, 0)}`);
+  if (answered) return; // the main thread was free: the executor got the interrupt
+  // The main thread is busy: with a cell, or with what comes before it (the compiler's warm-up, reading the
+  // request). Wait a moment for the cell; then, while it is compiled (machinery), try again until the cell's own
+  // code runs, or the cell ends.
+  for (const start = Date.now(); Atomics.load(running, 0) === 0 && Date.now() - start < PENDING_MS; ) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const until = Date.now() + GIVE_UP_MS;
   try {
-    for (let i = 0; i < RETRIES && Atomics.load(running, 0) === 1; i++) {
+    connectInspector();
+    await post('Debugger.enable');
+    while (Atomics.load(running, 0) === 1 && Date.now() < until) {
       if (await breakMain()) return;
-      await new Promise((r) => setTimeout(r, 200));
+      await new Promise((r) => setTimeout(r, RETRY_MS));
     }
   } catch (e) {
     log(`could not interrupt: ${e && e.message}`);
   } finally {
-    disconnectInspector(); // a connected session would hold the process at exit ("Waiting for the debugger…")
+    // A connected session would hold the process at exit ("Waiting for the debugger to disconnect…").
+    if (session) await post('Debugger.disable').catch(() => {});
+    disconnectInspector();
   }
 }
 

@@ -1,15 +1,19 @@
 """Drive a Jupyter kernel through the protocol (jupyter_client's KernelManager) for tests/kernel/*.test.ts.
 
 Usage: /usr/bin/python3 driver.py PLAN.json
-PLAN: {"kernel": "dgmlab", "cwd": DIR, "steps": [STEP, ...]} with steps
+PLAN: {"kernel": "dgmlab", "cwd": DIR, "interrupt_mode": "signal"|"message" (default: the kernelspec's),
+       "steps": [STEP, ...]} with steps
   {"op": "execute", "code": str, "timeout": s, "interrupt_after": s?, "silent": bool?, "stop_on_error": bool?}
       → {"reply": content, "outputs": [{"msg_type", "content"}...], "seconds": s}
-      (with interrupt_after: the kernel is interrupted — km.interrupt_kernel(), SIGINT for interrupt_mode
-       "signal" — that many seconds after the request was sent)
+      (with interrupt_after: the kernel is interrupted with km.interrupt_kernel() that many seconds after the
+       request was sent — an interrupt_request on the control channel for interrupt_mode "message", SIGINT for
+       "signal")
+  {"op": "execute", "code": str, "background": true, "wait": s}  → sent, not waited for (then `wait` seconds pass)
   {"op": "queue", "codes": [str...]}  → several execute requests sent at once; {"replies": [content...]}
   {"op": "interrupt_request"}  → an interrupt_request on the control channel; {"reply": content}
   {"op": "restart", "now": bool}  → km.restart_kernel; {"alive": bool, "seconds": s}
   {"op": "kernel_info"}  → {"reply": content, "seconds": s}
+  {"op": "history", ...history_request arguments}  → {"reply": content}
   {"op": "sleep", "seconds": s}
   {"op": "nbclient", "cells": [str...], "allow_errors": bool}  → runs a notebook of those cells with nbclient on
       its own kernel; {"raised": exception class name or null, "outputs": [[output...] per cell]}
@@ -76,6 +80,8 @@ def main():
     try:
         t0 = time.time()
         km = KernelManager(kernel_name=kernel)
+        if plan.get("interrupt_mode"):
+            km.kernel_spec.interrupt_mode = plan["interrupt_mode"]
         km.start_kernel(cwd=cwd)
         kc = km.client()
         kc.start_channels()
@@ -87,6 +93,10 @@ def main():
             rec = {"op": op}
             if op == "execute":
                 msg_id = kc.execute(step["code"], silent=step.get("silent", False), stop_on_error=step.get("stop_on_error", True))
+                if step.get("background"):
+                    time.sleep(step.get("wait", 1))
+                    records.append(rec)
+                    continue
                 if "interrupt_after" in step:
                     time.sleep(step["interrupt_after"])
                     km.interrupt_kernel()
@@ -107,6 +117,10 @@ def main():
                 rec["alive"] = km.is_alive()
             elif op == "kernel_info":
                 msg_id = kc.kernel_info()
+                rec["reply"] = shell_reply(kc, msg_id, step.get("timeout", 30))
+            elif op == "history":
+                args = {k: v for k, v in step.items() if k not in ("op", "timeout")}
+                msg_id = kc.history(**args)
                 rec["reply"] = shell_reply(kc, msg_id, step.get("timeout", 30))
             elif op == "sleep":
                 time.sleep(step["seconds"])
