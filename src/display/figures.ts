@@ -633,7 +633,8 @@ export function imageGrid(images: ArrayLike<ArrayLike<number> | ArrayLike<ArrayL
   const w = positiveInt(fn, 'opts.imageWidth', opts.imageWidth ?? 28, 4096);
   const h = positiveInt(fn, 'opts.imageHeight', opts.imageHeight ?? 28, 4096);
   const range = opts.range ? interval(fn, 'opts.range', opts.range) : ([0, 1] as [number, number]);
-  const gap = opts.gap === undefined ? 1 : opts.gap === 0 ? 0 : positiveInt(fn, 'opts.gap', opts.gap, 100);
+  // Titles sit in the gap above each image row: leave them room.
+  const gap = opts.gap === undefined ? (opts.titles ? 5 : 1) : opts.gap === 0 ? 0 : positiveInt(fn, 'opts.gap', opts.gap, 100);
   const n = list.length;
   const cols = opts.cols === undefined ? Math.min(10, Math.ceil(Math.sqrt(n))) : positiveInt(fn, 'opts.cols', opts.cols, 1000);
   const rows = Math.ceil(n / cols);

@@ -245,7 +245,8 @@ describe('display/figures: image grids', () => {
     const f = imageGrid([flat, mat], { titles: ['a', 'b'] });
     const z = (f.data[0] as AnyRec).z;
     assert.equal(z[27][27], 0.5);
-    assert.equal(z[0][29], 1);
+    assert.equal(z[0][33], 1, 'second image after a 5-pixel gap (room for titles)');
+    assert.equal(z[0][28], null);
     assert.deepEqual((f.layout.annotations as AnyRec[]).map((a) => a.text), ['a', 'b']);
   });
 
