@@ -108,7 +108,12 @@ export function gradeChecks(expected: ExpectedExercise[], checks: CollectedCheck
     if (!matching.length) {
       if (sameId.length) {
         const [c, i] = sameId[sameId.length - 1];
-        exercises.push({ ...base, status: 'wrong', points: 0, cell: c.cell, feedback: `Answered for other parameters (${fmtParams(c.params)}); the exercise asks for ${fmtParams(exp.params)}.` });
+        if (canonicalParams(exp.id, c.params) === null) {
+          const v = verify(exp.id, decodeAnswer(c.answer), c.params as Params);
+          exercises.push({ ...base, status: 'error', points: 0, cell: c.cell, feedback: v.feedback });
+        } else {
+          exercises.push({ ...base, status: 'wrong', points: 0, cell: c.cell, feedback: `Answered for other parameters (${fmtParams(c.params)}); the exercise asks for ${fmtParams(exp.params)}.` });
+        }
         used.add(i);
       } else {
         exercises.push({ ...base, status: 'not-answered', points: 0, feedback: `No check of this exercise ran${stoppedNote ? ` (${stoppedNote})` : ''}.` });
