@@ -10,3 +10,4 @@ export * from './losses';
 export * from './games';
 export * from './toy1d';
 export * from './sayed';
+export * from './dcgan';
