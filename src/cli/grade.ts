@@ -120,21 +120,45 @@ function explain(kind: string, message: string): string {
   return message;
 }
 
+/** A submission read into memory with the list of exercises it is graded on (before anything is executed). */
+interface Prepared {
+  submission: string;
+  name: string;
+  nb: Notebook | null;
+  readError?: string;
+  exp?: ReturnType<typeof expectedFor>;
+  expError?: string;
+}
+
+/** Read a submission and its master's exercise list. Done for every submission before any runs, so that a submission
+ * that writes files while it runs cannot change what another is graded against. */
+function prepare(submission: string, opts: GradeOptions): Prepared {
+  const name = rel(submission);
+  const p: Prepared = { submission, name, nb: null };
+  try {
+    p.nb = parseNotebook(fs.readFileSync(submission, 'utf8'), name);
+  } catch (e) {
+    p.readError = (e as Error).message;
+  }
+  try {
+    p.exp = expectedFor(submission, p.nb, opts.master);
+  } catch (e) {
+    p.expError = `the master could not be read: ${(e as Error).message}`;
+  }
+  return p;
+}
+
 /** Grade one submission. Never throws: problems become part of the report. */
 export async function gradeSubmission(submission: string, workDir: string, opts: GradeOptions = {}): Promise<SubmissionReport> {
-  const name = rel(submission);
-  let nb: Notebook | null = null;
-  let readError: string | undefined;
-  try {
-    nb = parseNotebook(fs.readFileSync(submission, 'utf8'), name);
-  } catch (e) {
-    readError = (e as Error).message;
-  }
-  let exp: ReturnType<typeof expectedFor>;
-  try {
-    exp = expectedFor(submission, nb, opts.master);
-  } catch (e) {
-    return { submission: name, master: null, expectedFrom: 'submission', score: 0, max: 0, exercises: [], ignored: [], execution: { completed: false, seconds: 0, problems: [] }, error: `the master could not be read: ${(e as Error).message}` };
+  loadLibrary();
+  return runPrepared(prepare(submission, opts), workDir, opts);
+}
+
+async function runPrepared(prep: Prepared, workDir: string, opts: GradeOptions): Promise<SubmissionReport> {
+  const { submission, name, nb, readError } = prep;
+  const exp = prep.exp;
+  if (!exp) {
+    return { submission: name, master: null, expectedFrom: 'submission', score: 0, max: 0, exercises: [], ignored: [], execution: { completed: false, seconds: 0, problems: [] }, error: prep.expError };
   }
   const report = (checks: CollectedCheck[], execution: SubmissionReport['execution'], error?: string): SubmissionReport => {
     const stop = execution.problems.find((p) => ['timeout', 'kernel'].includes(p.kind));
@@ -180,12 +204,13 @@ export async function gradeSubmissions(submissions: string[], opts: GradeOptions
   const base = path.join(GRADING_DIR, run);
   if (opts.preset) process.env.DGMLAB_PRESET = opts.preset;
   else process.env.DGMLAB_PRESET = 'fast';
+  const prepared = submissions.map((s) => prepare(s, opts));
   const out: SubmissionReport[] = new Array(submissions.length);
   let next = 0;
   const worker = async () => {
     while (next < submissions.length) {
       const i = next++;
-      out[i] = await gradeSubmission(submissions[i], path.join(base, String(i + 1)), opts);
+      out[i] = await runPrepared(prepared[i], path.join(base, String(i + 1)), opts);
       opts.onReport?.(out[i]);
     }
   };
