@@ -417,10 +417,16 @@ export function heatmap(z: ArrayLike<ArrayLike<number>>, opts: HeatmapOptions = 
     trace.hovertemplate = 'row %{y}, col %{x}: %{z}<extra></extra>';
   }
   const layout = baseLayout(opts);
+  Object.assign(layout.xaxis as Layout, { showgrid: false, zeroline: false });
+  Object.assign(layout.yaxis as Layout, { showgrid: false, zeroline: false });
   if ((opts.origin ?? 'top') === 'top') (layout.yaxis as Layout).autorange = 'reversed';
   if (opts.x === undefined) Object.assign(layout.xaxis as Layout, { dtick: cols <= 30 ? 1 : undefined });
   if (opts.y === undefined) Object.assign(layout.yaxis as Layout, { dtick: rows <= 30 ? 1 : undefined });
-  if (opts.x === undefined && opts.y === undefined) Object.assign(layout.yaxis as Layout, { scaleanchor: 'x', scaleratio: 1, constrain: 'domain' });
+  if (opts.x === undefined && opts.y === undefined) {
+    // Square cells; both axes shrink to their domain instead of padding the x range.
+    Object.assign(layout.xaxis as Layout, { constrain: 'domain' });
+    Object.assign(layout.yaxis as Layout, { scaleanchor: 'x', scaleratio: 1, constrain: 'domain' });
+  }
   return { data: [trace], layout };
 }
 
@@ -911,7 +917,10 @@ export function animation(snapshots: (Figure | Trace[])[], opts: AnimationOption
   if (first?.layout) {
     layout.xaxis = { ...(first.layout.xaxis as Layout), ...(opts.xLabel ? { title: { text: opts.xLabel } } : {}) };
     layout.yaxis = { ...(first.layout.yaxis as Layout), ...(opts.yLabel ? { title: { text: opts.yLabel } } : {}) };
-    if (!opts.title && first.layout.title) layout.title = first.layout.title;
+    if (!opts.title && first.layout.title) {
+      layout.title = first.layout.title;
+      layout.margin = { ...(layout.margin as Layout), t: 50 };
+    }
   }
   if (opts.fixAxes ?? true) {
     const range = (key: 'x' | 'y'): [number, number] | undefined => {
@@ -944,6 +953,8 @@ export function animation(snapshots: (Figure | Trace[])[], opts: AnimationOption
       active: 0,
       currentvalue: { prefix: 'snapshot: ' },
       pad: { t: 50 },
+      x: 0.12,
+      len: 0.88,
       steps: labels.map((l) => ({ label: l, method: 'animate', args: animArgs([l], 0) })),
     },
   ];
@@ -954,7 +965,7 @@ export function animation(snapshots: (Figure | Trace[])[], opts: AnimationOption
       direction: 'left',
       x: 0,
       y: 0,
-      xanchor: 'right',
+      xanchor: 'left',
       yanchor: 'top',
       pad: { t: 60, r: 10 },
       buttons: [
