@@ -35,17 +35,11 @@ def source_text(value):
 
 
 def share_plotly(nb):
-    """Drop the inline plotly bundles: the page template loads the shared copy `<assets>/plotly.js` in its head
-    (so figures also draw when the cell that embedded the bundle is skipped on slides or removed by a tag)."""
+    """Drop the outputs that embed the plotly bundle inline: the page template loads the shared copy
+    `<assets>/plotly.js` in its head (so figures also draw when the embedding cell is skipped on slides)."""
     for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            html = source_text(data.get("text/html"))
-            if BUNDLE_MARKER in html:
-                m = re.search(BUNDLE_MARKER + r'="([^"]*)"', html)
-                version = m.group(1) if m else ""
-                data["text/html"] = (f'<div class="dgmlab-plotly-loaded" style="font-size:11px;color:#888">'
-                                     f'plotly.js {version} (offline copy in the course assets)</div>')
+        if "outputs" in cell:
+            cell.outputs = [o for o in cell.outputs if BUNDLE_MARKER not in source_text(o.get("data", {}).get("text/html"))]
 
 
 def main():

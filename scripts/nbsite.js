@@ -83,7 +83,11 @@ function copyAssets(dir, { reveal = false } = {}) {
   }
   if (reveal) {
     const pkg = packageDir('reveal.js');
-    copy(path.join(pkg, 'dist'), path.join(dir, 'reveal.js', 'dist'));
+    // The UMD builds the template loads, the CSS and every theme; not the ES modules or type declarations.
+    for (const f of ['reveal.js', 'reveal.css', 'reset.css', 'theme']) copy(path.join(pkg, 'dist', f), path.join(dir, 'reveal.js', 'dist', f));
+    for (const f of fs.readdirSync(path.join(pkg, 'dist', 'plugin')).filter((n) => n.endsWith('.js'))) {
+      copy(path.join(pkg, 'dist', 'plugin', f), path.join(dir, 'reveal.js', 'dist', 'plugin', f));
+    }
     copy(path.join(pkg, 'LICENSE'), path.join(dir, 'reveal.js', 'LICENSE'));
   }
   return notes;
