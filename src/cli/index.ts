@@ -13,6 +13,7 @@ import { numOpt, opt, parseArgs, ParsedArgs, UsageError } from './args';
 import { formatReports, gradeSubmissions, reportsCsv } from './grade';
 import { formatStudentActions, generateStudentVersions } from './student';
 import { loadLibrary } from './library';
+import { findNotebooks } from './paths';
 
 /** Where the command writes (replaceable in tests). */
 export interface Io {
@@ -30,7 +31,7 @@ export const USAGE = `Usage: dgmlab <command> [options]
   exercises [--topic t] [--json]             list the registered exercises
   answer <id> [--param k=v ...] [--json]     print the reference answer of an exercise
   errata [--source s] [--json]               list the errata of the sources with their demonstrations
-  grade <notebook...> [--master nb] [--json] [--csv file] [--preset fast|full]
+  grade <notebook|folder...> [--master nb] [--json] [--csv file] [--preset fast|full]
         [--cell-timeout s] [--timeout s] [--jobs n] [--keep]
                                              execute and grade submitted notebooks
   student [notebook...] [--out dir] [--force]
@@ -144,7 +145,13 @@ async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
   }
   loadLibrary(); // every exercise registered before any submission runs
   const json = a.flags.has('json');
-  const reports = await gradeSubmissions(a.positional, {
+  // A folder stands for the notebooks in it (e.g. a folder of a class's submissions).
+  const submissions = a.positional.flatMap((p) => (fs.statSync(p).isDirectory() ? findNotebooks(p) : [p]));
+  if (submissions.length === 0) {
+    io.err(`dgmlab grade: no notebooks found in ${a.positional.join(', ')}`);
+    return 1;
+  }
+  const reports = await gradeSubmissions(submissions, {
     master,
     preset,
     cellTimeout: numOpt(a, 'cell-timeout', 120),

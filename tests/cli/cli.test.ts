@@ -81,6 +81,17 @@ describe('cli (dgmlab command)', () => {
     const m = await run('grade', 'no/such.ipynb');
     assert.equal(m.code, 1);
     assert.match(m.err, /no such file: no\/such.ipynb/);
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-empty-'));
+    const e = await run('grade', empty);
+    fs.rmSync(empty, { recursive: true, force: true });
+    assert.equal(e.code, 1);
+    assert.match(e.err, /no notebooks found in/);
+    const badPreset = await run('grade', path.join(ROOT, 'tests', 'fixtures', 'grader', 'master.ipynb'), '--preset', 'slow');
+    assert.equal(badPreset.code, 2);
+    assert.match(badPreset.err, /--preset must be fast or full \(got "slow"\)/);
+    const badJobs = await run('grade', path.join(ROOT, 'tests', 'fixtures', 'grader', 'master.ipynb'), '--jobs', '0');
+    assert.equal(badJobs.code, 2);
+    assert.match(badJobs.err, /--jobs must be a number > 0 \(got "0"\)/);
     assert.equal((await run('help')).code, 0);
     assert.throws(() => parseArgs(['--topic'], { options: ['topic'] }), (e: unknown) => e instanceof UsageError && /--topic needs a value/.test((e as Error).message));
     assert.deepEqual(parseArgs(['a', '--param=x=1', '--param', 'y=2', '--json'], { flags: ['json'], options: ['param'] }).options.get('param'), ['x=1', 'y=2']);
