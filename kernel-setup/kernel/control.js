@@ -1,6 +1,7 @@
 'use strict';
 /**
- * The control channel, served by a worker thread so that it answers while a cell keeps the main thread busy.
+ * The control channel and the heartbeat, served by a worker thread so that they answer while a cell keeps the
+ * main thread busy (as ipykernel's own threads do).
  *
  * interrupt_request (the kernelspec's interrupt_mode is "message"):
  *   1. the main thread is told (postMessage) → tslab's executor.interrupt() rejects a cell waiting on a promise;
@@ -146,7 +147,7 @@ const handlers = {
 
 wire
   .start({
-    sockets: ['control'],
+    sockets: ['control', 'hb'],
     onControl: (msg, ch) => {
       const handle = handlers[msg.header.msg_type];
       if (handle) return handle(msg, ch);

@@ -66,7 +66,7 @@ function main(argv) {
     control.postMessage({ type: 'close' });
   };
 
-  // The control channel lives in a worker thread: it answers interrupt_request while a cell is busy (control.js).
+  // Control and heartbeat live in a worker thread: they answer while a cell is busy (control.js).
   const control = new Worker(path.join(__dirname, 'control.js'), {
     workerData: { connectionFile: file, session: wire.session, kernelInfo: kernelInfo(), running },
     stdout: false,
@@ -97,7 +97,7 @@ function main(argv) {
   process.on('uncaughtException', (err) => console.error('Uncaught exception:', err));
   process.on('unhandledRejection', (reason) => console.error('Unhandled promise rejection:', reason));
 
-  Promise.all([wire.start({ onShell, sockets: ['iopub', 'shell', 'stdin', 'hb'] }), controlReady])
+  Promise.all([wire.start({ onShell, sockets: ['iopub', 'shell', 'stdin'] }), controlReady])
     .then(() => {
       wire.publish('status', { execution_state: 'starting' }, {});
       // Warm the compiler once the sockets answer (kernel_info first; the first cell waits for the warm-up).

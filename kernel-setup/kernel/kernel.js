@@ -76,8 +76,9 @@ function mimeValue(v) {
   return v;
 }
 
+/** text/plain of a value: as the Node.js REPL shows it (tslab printed it with console.log, i.e. the same but for strings). */
 function plainText(value) {
-  return util.inspect(value, { depth: 4, maxArrayLength: 100, maxStringLength: 10000, breakLength: 100 });
+  return util.inspect(value);
 }
 
 /** The MIME bundle of a cell's last value: its own `[Symbol.for("Jupyter.display")]()` bundle, or text/plain. */
@@ -172,7 +173,6 @@ class Kernel {
     this.outputChannel = null; // the request whose cell receives stdout/stderr/display output
     globalThis[KERNEL_HOOK] = {
       clearOutput: (wait) => this.outputChannel && this.outputChannel.publish('clear_output', { wait: Boolean(wait) }),
-      publish: (msgType, content) => this.outputChannel && this.outputChannel.publish(msgType, content),
     };
   }
 

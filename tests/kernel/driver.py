@@ -14,6 +14,7 @@ PLAN: {"kernel": "dgmlab", "cwd": DIR, "interrupt_mode": "signal"|"message" (def
   {"op": "restart", "now": bool}  → km.restart_kernel; {"alive": bool, "seconds": s}
   {"op": "kernel_info"}  → {"reply": content, "seconds": s}
   {"op": "history", ...history_request arguments}  → {"reply": content}
+  {"op": "heartbeat", "seconds": s}  → {"beating": bool} after s seconds of heartbeats
   {"op": "sleep", "seconds": s}
   {"op": "nbclient", "cells": [str...], "allow_errors": bool}  → runs a notebook of those cells with nbclient on
       its own kernel; {"raised": exception class name or null, "outputs": [[output...] per cell]}
@@ -122,6 +123,9 @@ def main():
                 args = {k: v for k, v in step.items() if k not in ("op", "timeout")}
                 msg_id = kc.history(**args)
                 rec["reply"] = shell_reply(kc, msg_id, step.get("timeout", 30))
+            elif op == "heartbeat":
+                time.sleep(step.get("seconds", 3))  # a few heartbeat periods (1 s each)
+                rec["beating"] = bool(kc.hb_channel.is_beating())
             elif op == "sleep":
                 time.sleep(step["seconds"])
             elif op == "nbclient":

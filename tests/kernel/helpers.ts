@@ -24,6 +24,7 @@ export interface StepRecord {
   replies?: Record<string, any>[];
   outputs?: Output[] | any[][];
   alive?: boolean;
+  beating?: boolean;
   raised?: string | null;
   seconds?: number;
   startup_seconds?: number;
@@ -36,6 +37,7 @@ export type Step =
   | { op: 'restart'; now?: boolean; timeout?: number }
   | { op: 'kernel_info' }
   | { op: 'history'; [k: string]: unknown }
+  | { op: 'heartbeat'; seconds?: number }
   | { op: 'sleep'; seconds: number }
   | { op: 'nbclient'; cells: string[]; allow_errors?: boolean; timeout?: number };
 export interface Plan {

@@ -196,8 +196,9 @@ describe('kernel: interrupt and restart through the protocol (interrupt_request,
         /* 8 */ { op: 'restart' },
         /* 9 */ { op: 'execute', code: 'typeof (globalThis as any).kept' },
         /* 10 */ { op: 'execute', code: 'while (true) {}', background: true, wait: 1 },
-        /* 11 */ { op: 'restart' },
-        /* 12 */ { op: 'execute', code: '6*7' },
+        /* 11 */ { op: 'heartbeat', seconds: 3 },
+        /* 12 */ { op: 'restart' },
+        /* 13 */ { op: 'execute', code: '6*7' },
       ],
     });
   });
@@ -228,10 +229,14 @@ describe('kernel: interrupt and restart through the protocol (interrupt_request,
     assert.equal(steps[9].reply!.execution_count, 1);
   });
 
+  it('the heartbeat answers while a cell keeps the main thread busy', () => {
+    assert.equal(steps[11].beating, true);
+  });
+
   it('restart while a runaway loop runs', () => {
-    assert.equal(steps[11].alive, true);
-    assert42(steps[12]);
-    assert.equal(steps[12].reply!.execution_count, 1);
+    assert.equal(steps[12].alive, true);
+    assert42(steps[13]);
+    assert.equal(steps[13].reply!.execution_count, 1);
   });
 });
 
