@@ -65,7 +65,12 @@ export function registerErratum(spec: ErratumSpec): Erratum {
   const m = typeof spec.id === 'string' ? ID_RE.exec(spec.id) : null;
   if (!m) throw new RangeError(`registerErratum: id must look like '<source>-E<n>', e.g. '002-E17' (got ${describe(spec.id)})`);
   if (spec.source !== m[1]) throw new RangeError(`registerErratum(${spec.id}): source must be ${describe(m[1])}, the prefix of the id (got ${describe(spec.source)})`);
-  if (registry.has(spec.id)) throw new RangeError(`registerErratum: erratum ${describe(spec.id)} is already registered`);
+  const existing = registry.get(spec.id);
+  if (existing) {
+    // A second copy of the same module in one process (src/ and dist/): keep the first.
+    if (existing.location === spec.location && existing.sourceForm === spec.sourceForm && existing.exactForm === spec.exactForm) return existing;
+    throw new RangeError(`registerErratum: erratum ${describe(spec.id)} is already registered (at ${describe(existing.location)})`);
+  }
   for (const k of ['location', 'sourceForm', 'exactForm'] as const) {
     if (typeof spec[k] !== 'string' || spec[k].trim() === '') throw new TypeError(`registerErratum(${spec.id}): ${k} must be a non-empty string (got ${describe(spec[k])})`);
   }

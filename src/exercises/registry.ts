@@ -127,7 +127,13 @@ export function registerExercise<S extends ParamSpecs = Record<string, never>, A
   if (typeof id !== 'string' || !ID_RE.test(id)) {
     throw new RangeError(`registerExercise: id must look like '<topic>.<name>' (lowercase, digits, '-', '_'; e.g. 'gan.dg.eigenvalues') (got ${describe(id)})`);
   }
-  if (registry.has(id)) throw new RangeError(`registerExercise: an exercise with id ${describe(id)} is already registered`);
+  const existing = registry.get(id);
+  if (existing) {
+    // A second copy of the same module (src/ through tsx and dist/ through 'dgmlab' in one process) registers the same
+    // exercise again: keep the first. Anything else with the same id is a mistake.
+    if (existing.title === spec.title && existing.source === spec.source) return existing as Exercise<A>;
+    throw new RangeError(`registerExercise: an exercise with id ${describe(id)} is already registered (${describe(existing.title)})`);
+  }
   for (const k of ['title', 'source'] as const) {
     if (typeof spec[k] !== 'string' || spec[k].trim() === '') throw new TypeError(`registerExercise(${id}): ${k} must be a non-empty string (got ${describe(spec[k])})`);
   }

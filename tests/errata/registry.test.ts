@@ -38,8 +38,9 @@ describe('errata/registry', () => {
     assert.throws(() => errata.registerErratum({ ...spec('999-E1'), source: '001' }), /source must be "999", the prefix of the id \(got "001"\)/);
     assert.throws(() => errata.registerErratum({ ...spec('999-E1'), exactForm: '' }), /exactForm must be a non-empty string/);
     assert.throws(() => errata.registerErratum({ ...spec('999-E1'), demonstrate: 5 as never }), /demonstrate must be a function/);
-    errata.registerErratum(spec('999-E1'));
-    assert.throws(() => errata.registerErratum(spec('999-E1')), /already registered/);
+    const first = errata.registerErratum(spec('999-E1'));
+    assert.throws(() => errata.registerErratum(spec('999-E1', { location: '§3' })), /already registered \(at "§2, Eq\. \(8\)"\)/);
+    assert.equal(errata.registerErratum(spec('999-E1')), first);
     assert.throws(() => errata.getErratum('999-E7'), /unknown erratum id "999-E7"/);
     assert.throws(() => errata.listErrata({ source: '2' }), /three-digit source number/);
   });
