@@ -7,6 +7,10 @@ export * as course from './course';
 export * as display from './display';
 export * as exercises from './exercises';
 export * as errata from './errata';
+export * as vae from './vae';
+export * as vi from './vi';
 export * as sampling from './sampling';
+export * as gan from './gan';
+export * as info from './info';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;

@@ -11,3 +11,5 @@ export * from './games';
 export * from './toy1d';
 export * from './sayed';
 export * from './dcgan';
+export { referenceToyRun, tailAverages } from './exercises';
+import './errata';
