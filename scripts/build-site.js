@@ -32,7 +32,8 @@ function navHtml(pages, i, pageFile, indexFile) {
   return (
     `<nav class="dgmlab-nav"><a href="${site.relUrl(pageFile, indexFile)}">☰ Course map</a>` +
     `${prev ? `<span>${prev}</span>` : ''}<span class="here">${site.escapeHtml(pages[i].title)}</span>${next ? `<span>${next}</span>` : ''}` +
-    `<a href="${site.relUrl(pageFile, pages[i].copy)}" download>.ipynb</a></nav>`
+    // '.' as &#46; so the exporter's .ipynb → .html link rewriting leaves the download link alone.
+    `<a href="${site.relUrl(pageFile, pages[i].copy).replace(/\.ipynb$/, '&#46;ipynb')}" download>.ipynb</a></nav>`
   );
 }
 
