@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The course build end to end (scripts/build-site.js, what `npm run build` runs) on a two-notebook course made by
  * the test: the site has an index page and a page per notebook, the pages link to each other (navigation and the

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The course page of the figures fixture (executed on the real kernel, exported with the course build's nbconvert
  * template) opened from file:// in chromium with the network blocked: every figure draws, nothing leaves the page,

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Shared by the browser tests: Debian's chromium through playwright-core with every outside request blocked, the
  * figures fixture executed once (real kernel) and exported, and a check that every plotly figure on a page drew.

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The figures fixture in a live Jupyter Notebook server (Debian's jupyter-notebook, classic UI 6.x) started by the
  * test on 127.0.0.1 with a random token: open it in chromium, run all cells through the menu (Cell → Run All),

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * A reveal.js deck of the figures fixture (its cells carry slide metadata), built like `npm run slides` and opened
  * from file:// with the network blocked: the first slides render, speaker notes stay off the slides, and a figure
