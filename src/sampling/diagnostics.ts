@@ -48,12 +48,16 @@ export function integratedAutocorrTime(x: ArrayLike<number>, opts: { c?: number;
   const c = opts.c ?? 5;
   assertPositive(fn, 'c', c);
   const maxLag = opts.maxLag ?? Math.min(x.length - 1, Math.max(10, Math.floor(x.length / 5)));
-  const { var0 } = centred(fn, x);
+  assertInteger(fn, 'maxLag', maxLag, 1, x.length - 1);
+  const { c: xc, var0 } = centred(fn, x);
   if (var0 === 0) return Infinity;
-  const rho = autocorrelation(x, maxLag);
+  const n = xc.length;
   let tau = 1;
+  // lag by lag, stopping as soon as the window closes (O(n·M) for the window M actually used)
   for (let M = 1; M <= maxLag; M++) {
-    tau += 2 * rho[M];
+    let sAc = 0;
+    for (let i = 0; i + M < n; i++) sAc += xc[i] * xc[i + M];
+    tau += (2 * sAc) / n / var0;
     if (M >= c * tau) return tau;
   }
   return tau; // the window did not close: τ is underestimated; run a longer chain
