@@ -13,7 +13,7 @@ import * as http from 'http';
 import * as net from 'net';
 import * as path from 'path';
 import { Browser } from 'playwright-core';
-import { figureCells, figureStatus, FIXTURE, guardedPage, launch, OUT, ROOT, waitForFigures } from './helpers';
+import { executedFixture, figureCells, figureStatus, FIXTURE, guardedPage, launch, OUT, ROOT, waitForFigures } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const py = require(path.join(ROOT, 'kernel-setup', 'python.js')) as { jupyterPython(): string; jupyterEnv(extra?: object): NodeJS.ProcessEnv };
@@ -56,6 +56,8 @@ describe('browser: the figures fixture in a live Jupyter Notebook server, run th
     fs.rmSync(work, { recursive: true, force: true });
     fs.mkdirSync(path.join(work, 'runtime'), { recursive: true });
     fs.copyFileSync(FIXTURE, path.join(work, 'figures.ipynb'));
+    // A notebook executed elsewhere (nbclient) is not trusted when opened: its figure scripts must not run silently blank.
+    fs.copyFileSync(await executedFixture(), path.join(work, 'executed-elsewhere.ipynb'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const asRoot = typeof process.getuid === 'function' && process.getuid() === 0; // CI runs as root
@@ -161,6 +163,22 @@ describe('browser: the figures fixture in a live Jupyter Notebook server, run th
     assert.deepEqual(log.blocked, [], 'requests that tried to leave the machine');
     const ours = log.errors.filter((e) => /dgmlab|plotly|Plotly/.test(e));
     assert.deepEqual(ours, [], 'console errors from the figures');
+    await context.close();
+  });
+
+  it('a notebook executed elsewhere opens untrusted: each figure shows its fallback text instead of a blank area', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, log } = await guardedPage(context, base);
+    await page.goto(`${base}/notebooks/executed-elsewhere.ipynb?token=${token}`, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelectorAll('#notebook .output_area').length > 0, null, { timeout: 60000 });
+    await page.waitForTimeout(1000);
+    const trusted = await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { trusted: boolean } } }).Jupyter.notebook.trusted);
+    assert.equal(trusted, false);
+    const fallbacks = await page.locator('#notebook .dgmlab-figure-fallback').allInnerTexts();
+    assert.equal(fallbacks.length, figureCells(FIXTURE));
+    for (const t of fallbacks) assert.match(t, /File → Trust Notebook/);
+    assert.equal(await page.locator('#notebook svg.main-svg').count(), 0, 'no script ran in the untrusted notebook');
+    assert.deepEqual(log.blocked, []);
     await context.close();
   });
 });
