@@ -20,6 +20,9 @@
  *     therefore carries a visible fallback text saying exactly that, which the script replaces by the plot — a
  *     figure is never silently blank.
  *   - `text/plain`: a one-line summary (trace kinds and counts) for terminals and `jupyter console`.
+ *   This is the same pair plotly.py's default renderer (`plotly_mimetype+notebook`) emits: with only the JSON form,
+ *   nbconvert exports (and VS Code without the renderer extension) show nothing; with only the HTML form, VS Code in
+ *   an untrusted workspace shows nothing. In VS Code the output's "Change presentation" picks between them.
  * - Static course pages (`npm run build`) replace the embedded bundle by one shared `assets/plotly.js`
  *   (see scripts/build-site.js); the executed `.ipynb` files keep it inline, so they are self-contained.
  *
