@@ -162,7 +162,8 @@ async function runPrepared(prep: Prepared, workDir: string, opts: GradeOptions):
   }
   const report = (checks: CollectedCheck[], execution: SubmissionReport['execution'], error?: string): SubmissionReport => {
     const stop = execution.problems.find((p) => ['timeout', 'kernel'].includes(p.kind));
-    const note = stop ? `the notebook stopped${stop.cell !== null ? ` at cell ${stop.cell}` : ''}: ${stop.kind}` : error ? 'the submission could not be run' : undefined;
+    const why = stop?.kind === 'timeout' ? 'timeout' : 'the kernel died';
+    const note = stop ? `the notebook stopped${stop.cell !== null ? ` at cell ${stop.cell}` : ''}: ${why}` : error ? 'the submission could not be run' : undefined;
     const g = gradeChecks(exp.expected, checks, note);
     return { submission: name, master: exp.master, expectedFrom: exp.from, score: g.score, max: g.max, exercises: g.exercises, ignored: g.ignored, execution, ...(error ? { error } : {}) };
   };
