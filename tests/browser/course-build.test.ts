@@ -56,7 +56,7 @@ describe('browser: the course build (npm run build) gives an offline site with a
       path.join(src, 'part1', 'hist.ipynb'),
       notebook([
         { cell_type: 'markdown', source: '# A histogram\n\nSource: none. Back to [the home page](../index.ipynb).' },
-        { cell_type: 'code', source: "import { core, display } from 'dgmlab';\ndisplay.show(display.histogram(core.rng(1).normals(500), { title: 'five hundred draws' }));", tags: ['figure'] },
+        { cell_type: 'code', source: "import { core, display } from 'dgmlab';\ndisplay.show(display.histogram(core.rng(1).normals(500), { title: 'five hundred draws' }));", tags: ['figure', 'hide-input'] },
       ]),
     );
     fs.rmSync(out, { recursive: true, force: true });
@@ -78,6 +78,10 @@ describe('browser: the course build (npm run build) gives an offline site with a
     assert.deepEqual(report.notebooks.map((n: { notebook: string; ok: boolean }) => [n.notebook, n.ok]), [['index.ipynb', true], [path.join('part1', 'hist.ipynb'), true]]);
     assert.ok(report.notebooks[1].executedBytes > 5e6, 'the executed notebook embeds plotly.js');
     assert.ok(report.notebooks[1].pageBytes < 3e6, 'the page does not');
+    // The tag hide-input keeps the plot and drops its code.
+    const hist = fs.readFileSync(path.join(out, 'notebooks', 'part1', 'hist.html'), 'utf8');
+    assert.ok(!hist.includes('normals(500)'), 'the hidden input is on the page');
+    assert.ok(hist.includes('five hundred draws'));
   });
 
   it('refuses to overwrite a folder that is not a previous build', () => {
