@@ -1,7 +1,7 @@
 /**
  * Errata of the VAE-A sections, each with a numerical demonstration computed with the library (both forms).
- * Ids follow the inventories (000-E…, 003-E…, 004-E…). Source 001's inventory does not number its errata; 001-E2 is
- * the erratum of Section 2 (numbered by section).
+ * Ids follow the inventories (000-E…, 003-E…, 004-E…). Source 001's inventory does not number its errata; 001-E21 is
+ * the first erratum of Section 2 (numbered section·10 + n, as the GAN topic numbers §6 as 001-E61…).
  */
 import { registerErratum } from '../errata/registry';
 import { rng } from '../core/rng';
@@ -64,7 +64,7 @@ registerErratum({
 });
 
 registerErratum({
-  id: '001-E2',
+  id: '001-E21',
   source: '001',
   location: '§2, Steps 2.3, Eq. (8)',
   summary: 'det(S)^{−2/2} is used where |det S|^{−1} is meant; det S can be negative',

@@ -172,7 +172,7 @@ registerExercise({
 registerExercise({
   id: 'vae.cov.abs-det',
   title: '|det S| for S = [[−2, 0], [1, 0.5]] (the factor in q(z′) = q(z₀)/|det S|)',
-  source: '001 §2 Steps 2.3 (8), erratum 001-E2',
+  source: '001 §2 Steps 2.3 (8), erratum 001-E21',
   reference: () => Math.exp(logAbsDet([[-2, 0], [1, 0.5]], 'triangular').logAbsDet),
   compare: num(1e-9),
   hints: ['For a triangular matrix the determinant is the product of the diagonal; take its absolute value.'],

@@ -261,7 +261,9 @@ export async function trainVae(vae: Vae, data: number[][], opts: TrainOptions): 
   assertOneOf(fn, 'opts.reconForm', form, ['exact', 'source003']);
   const rng = opts.rng;
   if (!rng || typeof (rng as Partial<Rng>).normal !== 'function') throw new TypeError(`${fn}: opts.rng must be a seeded generator from core.rng(seed) (got ${describe(rng)})`);
+  // tfjs Adam keeps its moments by position in the variable list: one optimizer per list ('tutorial' uses two)
   const opt = tf.train.adam(lr);
+  const optDec = tf.train.adam(lr);
   const encVars = vae.encoderVariables();
   const decVars = vae.decoderVariables();
   const n = data.length;
@@ -305,7 +307,7 @@ export async function trainVae(vae: Vae, data: number[][], opts: TrainOptions): 
           return tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, logvar)), eps));
         });
         let rv = 0;
-        opt.minimize(() => {
+        optDec.minimize(() => {
           const r = tf.mean(vae.reconLoss(xb, vae.decode(u), form));
           rv = form === 'exact' ? r.dataSync()[0] : tf.tidy(() => tf.mean(vae.reconLoss(xb, vae.decode(u), 'exact')).dataSync()[0]);
           return r as tf.Scalar;
@@ -326,5 +328,6 @@ export async function trainVae(vae: Vae, data: number[][], opts: TrainOptions): 
     if (opts.onEpoch) await opts.onEpoch(rec);
   }
   opt.dispose();
+  optDec.dispose();
   return history;
 }

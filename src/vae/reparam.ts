@@ -4,7 +4,7 @@
  * Source 001 §2: Eq. (1) q(g(z₀)) = q(z₀) |det J_{z₀} g(z₀)|⁻¹ with z₀ ~ N(0, I_K);
  *   Steps 2.1 (2)–(4): g(z₀) = μ + σ ⊙ z₀, J = diag(σ), |det J| = Π σᵢ, so z' ~ N(μ, diag σ²);
  *   Steps 2.2: the cost of |det J| is O(K) for the diagonal case;
- *   Steps 2.3 (5)–(8): g(z₀) = μ + S z₀, J = S, z' ~ N(μ, SSᵀ) — (8) writes det(S)^{−2/2} where |det S|⁻¹ is meant (erratum 001-E2);
+ *   Steps 2.3 (5)–(8): g(z₀) = μ + S z₀, J = S, z' ~ N(μ, SSᵀ) — (8) writes det(S)^{−2/2} where |det S|⁻¹ is meant (erratum 001-E21);
  *   Steps 2.4: lower-triangular S with positive diagonal: |det S| = Π Sᵢᵢ, O(K); a dense determinant costs O(K^ω) (LU: O(K³)).
  * Also 000 (3.14) z' = μ + Σ^{1/2} z (diagonal square root, L942–953); 003 L576–583; 004 (68.17), (68.52) with a = log σ².
  */
@@ -191,7 +191,7 @@ function solveDense(S: Matrix, b: number[]): number[] {
 
 /**
  * Source form of 001 §2 Steps 2.3 (8): the density q(z₀)·det(S)^{−2/2} read literally, i.e. q(z₀)/det(S) — negative when
- * det S < 0 (erratum 001-E2). Returns a density (not a log), because the source form can be negative.
+ * det S < 0 (erratum 001-E21). Returns a density (not a log), because the source form can be negative.
  */
 export function sourceFormAffineDensity(mu: ArrayLike<number>, S: Matrix, zPrime: ArrayLike<number>): number {
   const fn = 'sourceFormAffineDensity';
