@@ -3,7 +3,8 @@
  * numerical demonstration computed by this library (source form vs exact form). Ids follow the inventories' numbering;
  * 001 has no numbering, so its §6 errata are 001-E61…E63 ("section 6, item n").
  */
-import { registerErratum } from '../errata';
+import { registerErratum, errataRows } from '../errata';
+import { table } from '../display/rich';
 import { normalLogPdf } from '../core/gaussian';
 import { sigmoid, logSigmoid } from '../core/special';
 import { rng } from '../core/rng';
@@ -459,3 +460,24 @@ registerErratum({
   notebook: SAY,
   demonstrate: () => ({ source: 'Jenson-Shannon', exact: { name: 'Jensen–Shannon', jsd_0_5_vs_0_9: r(js([0.5, 0.5], [0.9, 0.1])) } }),
 });
+
+/**
+ * Show the listed errata side by side in a notebook's errata cell: where, the source's form, the exact form, and the two
+ * demonstrated values (each demonstration is computed now, by the library).
+ */
+export function showErrata(ids: string[]): void {
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
+    throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids such as '000-E56' (got ${JSON.stringify(ids)})`);
+  }
+  const sources = [...new Set(ids.map((i) => i.slice(0, 3)))];
+  const rows = sources.flatMap((source) => errataRows({ source }));
+  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
+  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
+  table(
+    ids.map((i) => {
+      const r = rows.find((x) => x.id === i)!;
+      return { id: r.id, where: r.location, 'source says': r.sourceForm, 'exact form': r.exactForm, 'source value': r.sourceValue, 'exact value': r.exactValue };
+    }),
+    { caption: 'Errata — each demonstration computed by the library (source form vs exact form)' },
+  );
+}

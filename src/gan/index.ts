@@ -11,5 +11,6 @@ export * from './games';
 export * from './toy1d';
 export * from './sayed';
 export * from './dcgan';
+export * from './plots';
 export { referenceToyRun, tailAverages } from './exercises';
-import './errata';
+export { showErrata } from './errata';
