@@ -7,7 +7,7 @@
  *   session (or an explicit `setupPlots()`, which notebooks call in their set-up cell) emits one `text/html` output
  *   `<script>…plotly.js…</script>` that defines `window.Plotly` on the page. The bundle is `plotly.js-dist` from
  *   node_modules (the minified `plotly.js-dist-min` is used instead when it is installed). Every figure after that is a
- *   small `<div>` plus a script that calls `Plotly.newPlot` — it waits up to 10 s for `window.Plotly`, so the order in
+ *   small `<div>` plus a script that calls `Plotly.newPlot` — it waits up to 30 s for `window.Plotly`, so the order in
  *   which a frontend runs output scripts does not matter.
  * - **Each figure output is a MIME bundle** with three representations, and each frontend picks the richest it can
  *   render:
@@ -183,7 +183,7 @@ export function figureHtml(fig: Figure, id = `dgmlab-fig-${randomBytes(6).toStri
     `  function draw() {\n` +
     `    var el = document.getElementById(id);\n` +
     `    if (!el || !window.Plotly) {\n` +
-    `      if ((waited += 50) < 10000) return setTimeout(draw, 50);\n` +
+    `      if ((waited += 50) < 30000) return setTimeout(draw, 50);\n` +
     `      if (el) el.firstChild.textContent = 'plotly.js is not loaded on this page: run the set-up cell (display.setupPlots()) or the notebook from the top.';\n` +
     `      return;\n` +
     `    }\n` +
