@@ -80,7 +80,7 @@ async function main() {
     process.exit(64);
   }
   if (args.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(3, 20).join('\n').replace(/^ \*\/?/gm, ''));
+    console.log(fs.readFileSync(__filename, 'utf8').split(' */')[0].split('\n').slice(3).join('\n').replace(/^ \*\/?/gm, ''));
     return;
   }
   const preset = args.preset ?? 'fast';

@@ -27,13 +27,13 @@ const USAGE = 'usage: npm run slides [-- <notebook.ipynb> …] [--preset fast|fu
 async function main() {
   let args;
   try {
-    args = site.parseArgs(process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', jobs: 'value', help: 'flag' });
+    args = site.parseArgs(process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', help: 'flag' });
   } catch (e) {
     console.error(`slides: ${e.message}\n${USAGE}`);
     process.exit(64);
   }
   if (args.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(3, 18).join('\n').replace(/^ \*\/?/gm, ''));
+    console.log(fs.readFileSync(__filename, 'utf8').split(' */')[0].split('\n').slice(3).join('\n').replace(/^ \*\/?/gm, ''));
     return;
   }
   const preset = args.preset ?? 'fast';
