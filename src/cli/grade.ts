@@ -80,6 +80,7 @@ export function findMaster(submission: string, nb: Notebook | null, explicit?: s
     const p = path.resolve(ROOT, m.master);
     if (fs.existsSync(p) && p !== path.resolve(submission)) return { path: p, how: "named in the submission's metadata" };
   }
+  if (isInside(submission, NOTEBOOKS)) return { path: path.resolve(submission), how: 'the submission is a master notebook' };
   const studentDir = path.join(ROOT, 'student');
   if (isInside(submission, studentDir)) {
     const p = path.join(NOTEBOOKS, path.relative(studentDir, path.resolve(submission)));

@@ -75,6 +75,7 @@ describe('exercises/grading (re-verification of collected checks)', () => {
       assert.equal(findMaster(bad, null).path, null);
       const root = path.join(__dirname, '..', '..');
       assert.equal(findMaster(path.join(root, 'student', 'index.ipynb'), null).path, path.join(root, 'notebooks', 'index.ipynb'));
+      assert.equal(findMaster(path.join(root, 'notebooks', 'index.ipynb'), null).path, path.join(root, 'notebooks', 'index.ipynb'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
