@@ -90,6 +90,7 @@ export function encodeAnswer(x: unknown, depth = 0): unknown {
     if (Array.isArray(x)) return x.slice(0, MAX_ITEMS).map((v) => encodeAnswer(v, depth + 1));
     if (x instanceof Set) return { $set: Array.from(x).slice(0, MAX_ITEMS).map((v) => encodeAnswer(v, depth + 1)) };
     if (x instanceof Map) return { $unencodable: 'a Map' };
+    if (typeof (x as { then?: unknown }).then === 'function') return { $unencodable: 'a Promise — did you forget `await`?' };
     const o = x as Record<string, unknown>;
     // mathjs Complex (and any {re, im} object)
     if (typeof o.re === 'number' && typeof o.im === 'number') return { re: encodeAnswer(o.re, depth + 1), im: encodeAnswer(o.im, depth + 1) };

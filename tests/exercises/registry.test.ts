@@ -130,6 +130,9 @@ describe('exercises/registry and check', () => {
       assert.match(recs[6].feedback, /got a function/);
       assert.match(recs[8].feedback, /got a BigInt/);
       assert.equal(recs[weird.length].status, 'not-answered');
+      assert.match(recs[9].feedback, /a Map/);
+      assert.equal(check('core.logsumexp', Promise.resolve(3.4)), false);
+      assert.match((takeEmitted()[0].bundle[CHECK_MIME] as exercises.CheckRecord).feedback, /a Promise — did you forget `await`\?/);
       assert.deepEqual(recs[weird.length].answer, { $dgmlab: 'not-answered' });
       assert.equal(recs[weird.length + 1].status, 'error');
       assert.match(recs[weird.length + 1].feedback, /unknown exercise id "no.such-exercise"/);
