@@ -212,9 +212,18 @@ function validateFigure(fig: Figure): void {
   }
 }
 
-/** Show a plotly figure in the notebook (embedding plotly.js first if this kernel session has not yet). */
-export function show(fig: Figure): void {
-  const bundle = figureBundle(fig);
+/** A library object that knows how to draw itself (e.g. a trained model's loss history, a chain's trace). */
+export interface Plottable {
+  toFigure(): Figure;
+}
+
+/**
+ * Show a plotly figure — or a library object with a `toFigure()` method — in the notebook (embedding plotly.js first
+ * if this kernel session has not yet).
+ */
+export function show(fig: Figure | Plottable): void {
+  if (fig && typeof (fig as Plottable).toFigure === 'function') fig = (fig as Plottable).toFigure();
+  const bundle = figureBundle(fig as Figure);
   ensurePlots();
   emitBundle(bundle);
 }

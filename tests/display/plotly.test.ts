@@ -87,6 +87,13 @@ describe('display/plotly: offline embedding and the figure MIME bundle', () => {
     assert.deepEqual(json.config, { responsive: true, displaylogo: false });
   });
 
+  it('shows a library object through its toFigure() method', () => {
+    show({ toFigure: () => linePlot({ y: [1, 2] }, { title: 'from an object' }) });
+    const out = takeEmitted();
+    assert.match(out[1].bundle['text/plain'] as string, /"from an object"/);
+    assert.throws(() => show({ toFigure: () => ({ data: [] }) } as never), /figure\.data must contain at least one trace/);
+  });
+
   it('rejects a figure without traces and a non-figure, naming the argument', () => {
     assert.throws(() => show({ data: [], layout: {} }), /show: figure\.data must contain at least one trace/);
     assert.throws(() => show(null as never), /show: figure must be an object with a data array/);
