@@ -25,7 +25,7 @@ function main(argv) {
 
   const wire = new Wire(file);
   const running = new SharedArrayBuffer(4);
-  const kernel = new Kernel({ log, running: new Int32Array(running), pendingRequests: () => Boolean(wire.shell && wire.shell.readable) });
+  const kernel = new Kernel({ log, running: new Int32Array(running) });
 
   const simple = (replyType, fn) => (msg, ch) => {
     ch.status('busy');

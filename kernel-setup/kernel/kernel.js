@@ -136,14 +136,12 @@ function kernelInfo() {
 
 class Kernel {
   /**
-   * @param {{cwd?: string, log?: (msg: string) => void, running?: Int32Array, pendingRequests?: () => boolean}} opts
-   *   `log` writes kernel diagnostics (never to a cell); running[0] is 1 while a cell executes (read by the control
-   *   thread); pendingRequests() tells whether shell requests wait unread in the socket.
+   * @param {{cwd?: string, log?: (msg: string) => void, running?: Int32Array}} opts `log` writes kernel
+   *   diagnostics (never to a cell); running[0] is 1 while a cell executes (read by the control thread).
    */
   constructor(opts = {}) {
     this.log = opts.log || ((m) => process.stderr.write(m + '\n'));
     this.running = opts.running || new Int32Array(1);
-    this.pendingRequests = opts.pendingRequests || (() => false);
     const converters = {};
     this.converters = {
       get node() {
@@ -165,10 +163,11 @@ class Kernel {
     this.count = 0;
     this.history = new History();
     this.queue = Promise.resolve();
-    // After an error (with stop_on_error), the execute requests that had arrived — already read, or still waiting
-    // in the socket — are aborted, as ipykernel does; later ones run.
-    this.abortUntil = 0; // arrival number of the last request to abort
-    this.aborting = false; // requests arriving now are aborted (the socket is being drained)
+    // After an error (with stop_on_error), the execute requests sent before it are aborted, as ipykernel does:
+    // those already read (arrival number), and those still unread in the socket (their header's date, set by the
+    // client when it sent them, is before the error). Requests sent after the client saw the error run.
+    this.abortUntil = 0;
+    this.abortBefore = 0; // ms since the epoch
     this.arrivals = 0;
     this.outputChannel = null; // the request whose cell receives stdout/stderr/display output
     globalThis[KERNEL_HOOK] = {
@@ -207,7 +206,6 @@ class Kernel {
   /** execute_request: queued; runs after the cells before it. */
   execute(msg, ch) {
     const seq = ++this.arrivals;
-    if (this.aborting) this.abortUntil = seq;
     this.queue = this.queue.then(() => this.runExecute(msg, ch, seq));
     return this.queue;
   }
@@ -218,7 +216,7 @@ class Kernel {
     const started = new Date().toISOString();
     ch.status('busy');
     try {
-      if (seq <= this.abortUntil) {
+      if (seq <= this.abortUntil || Date.parse(msg.header.date) < this.abortBefore) {
         ch.reply('execute_reply', { status: 'aborted', execution_count: this.count }, { started, status: 'aborted' });
         return;
       }
@@ -250,14 +248,10 @@ class Kernel {
     }
   }
 
+  /** After an error: abort the requests sent before it (see the constructor). */
   abortQueued() {
     this.abortUntil = this.arrivals;
-    this.aborting = true;
-    const drain = () => {
-      if (this.pendingRequests()) setTimeout(drain, 1);
-      else this.aborting = false;
-    };
-    setImmediate(drain);
+    this.abortBefore = Date.now();
   }
 
   /** Run one cell: {bundle?, payload?} or {error}. */

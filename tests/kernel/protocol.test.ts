@@ -39,13 +39,17 @@ describe('kernel: results, errors and notebook behaviours through the protocol',
         /* 8 */ { op: 'execute', code: "import { clearOutput } from 'dgmlab/kernel-setup/kernel/api';\nclearOutput();\nclearOutput(true);" },
         /* 9 */ { op: 'execute', code: "throw new RangeError('bad sigma');" },
         /* 10 */ { op: 'execute', code: "const n: number = 'x';" },
-        /* 11 */ { op: 'queue', codes: ["throw new Error('first');", '1', '2'] },
+        // sent at once: while the first cell awaits, the kernel reads the two others
+        /* 11 */ { op: 'queue', codes: ["await new Promise((r) => setTimeout(r, 300));\nthrow new Error('first');", '1', '2'] },
         /* 12 */ { op: 'execute', code: '3' },
         /* 13 */ { op: 'execute', code: "console.log('quiet'); 5", silent: true },
         /* 14 */ { op: 'execute', code: '6*7' },
         /* 15 */ { op: 'history', hist_access_type: 'tail', n: 1, output: true, raw: true },
         /* 16 */ { op: 'execute', code: "throw 'a string';" },
         /* 17 */ { op: 'nbclient', cells: ['1+1', "throw new Error('nb');", '3'] },
+        // sent at once: while the first cell runs synchronously, the two others wait unread in the socket
+        /* 18 */ { op: 'queue', codes: ["const t0 = Date.now();\nwhile (Date.now() - t0 < 300) {}\nthrow new Error('again');", '1', '2'] },
+        /* 19 */ { op: 'execute', code: '4' },
       ],
     });
   });
@@ -124,13 +128,15 @@ describe('kernel: results, errors and notebook behaviours through the protocol',
     assert.equal(steps[16].reply!.evalue, "'a string'");
   });
 
-  it('after an error, the requests already queued are aborted (stop_on_error); the next one runs', () => {
-    assert.deepEqual(
-      steps[11].replies!.map((r) => r.status),
-      ['error', 'aborted', 'aborted'],
-    );
-    assert.equal(steps[12].reply!.status, 'ok');
-    assert.equal(outputsOf(steps[12], 'execute_result')[0].content.data['text/plain'], '3');
+  it('after an error, the requests sent before it are aborted (stop_on_error), read or not yet; the next one runs', () => {
+    for (const [queued, next, value] of [[11, 12, '3'], [18, 19, '4']] as const) {
+      assert.deepEqual(
+        steps[queued].replies!.map((r) => r.status),
+        ['error', 'aborted', 'aborted'],
+      );
+      assert.equal(steps[next].reply!.status, 'ok');
+      assert.equal(outputsOf(steps[next], 'execute_result')[0].content.data['text/plain'], value);
+    }
   });
 
   it('silent execution publishes no execute_input / execute_result and does not count', () => {
