@@ -3,7 +3,9 @@
  * Ids follow the inventories (000-E…, 003-E…, 004-E…). Source 001's inventory does not number its errata; 001-E21 is
  * the first erratum of Section 2 (numbered section·10 + n, as the GAN topic numbers §6 as 001-E61…).
  */
-import { registerErratum } from '../errata/registry';
+import { errataRows, registerErratum } from '../errata/registry';
+import { table } from '../display/rich';
+import { describe } from '../core/validate';
 import { rng } from '../core/rng';
 import { variance } from '../core/special';
 import { tutorialEncoderTrajectory } from './kl';
@@ -178,3 +180,14 @@ registerErratum({
     return { source: -risk, exact: sayedElboNats(h[0], hh[0], mu[0], a[0]), converted: sayedRiskToElbo(risk, 3, 2), note: 'one sample h ∈ R³, P = 2: the source\'s "ELBO ≈" value vs the ELBO in nats' };
   },
 });
+
+/** Show the given errata (ids) as a table with both forms and their demonstrated values (for the notebooks' errata cells). */
+export function showErrata(ids: string[]): void {
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids (got ${describe(ids)})`);
+  const rows = errataRows().filter((r) => ids.includes(r.id));
+  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
+  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
+  table(
+    rows.map((r) => ({ id: r.id, where: r.location, 'what is wrong': r.summary, 'source form': r.sourceForm, 'exact form': r.exactForm, 'source value': r.sourceValue, 'exact value': r.exactValue })),
+  );
+}

@@ -18,5 +18,5 @@ export * from './estimators';
 export * from './objectives';
 export * from './model';
 export * from './data';
-import './errata';
+export { showErrata } from './errata';
 import './exercises';
