@@ -14,3 +14,6 @@ export * from './mh';
 export * from './gibbs';
 export * from './annealing';
 export * from './diagnostics';
+export * as examples from './examples';
+import './errata';
+import './exercises';
