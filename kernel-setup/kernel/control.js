@@ -31,6 +31,7 @@ const debug = process.env.DGMLAB_KERNEL_DEBUG ? log : () => {};
 const running = new Int32Array(workerData.running); // 1 while a cell executes (set by the main thread)
 const wire = new Wire(workerData.connectionFile, workerData.session);
 const acks = new Map();
+const ignored = new Set();
 let seq = 0;
 
 parentPort.on('message', (m) => {
@@ -151,7 +152,8 @@ wire
     onControl: (msg, ch) => {
       const handle = handlers[msg.header.msg_type];
       if (handle) return handle(msg, ch);
-      log(`ignoring ${msg.header.msg_type}`);
+      if (!ignored.has(msg.header.msg_type)) log(`ignoring ${msg.header.msg_type} (said once)`);
+      ignored.add(msg.header.msg_type);
     },
   })
   .then(() => parentPort.postMessage({ type: 'ready' }))

@@ -44,10 +44,12 @@ function main(argv) {
     history_request: simple('history_reply', (msg) => kernel.historyReply(msg)),
     comm_info_request: simple('comm_info_reply', () => ({ status: 'ok', comms: {} })),
   };
+  const ignored = new Set();
   const onShell = (msg, ch) => {
     const handle = shell[msg.header.msg_type];
     if (handle) return handle(msg, ch);
-    log(`dgmlab kernel: ignoring ${msg.header.msg_type} on shell`);
+    if (!ignored.has(msg.header.msg_type)) log(`dgmlab kernel: ignoring ${msg.header.msg_type} (shell; said once)`);
+    ignored.add(msg.header.msg_type);
   };
 
   let stopping = false;

@@ -206,7 +206,9 @@ class Kernel {
   /** execute_request: queued; runs after the cells before it. */
   execute(msg, ch) {
     const seq = ++this.arrivals;
-    this.queue = this.queue.then(() => this.runExecute(msg, ch, seq));
+    this.queue = this.queue
+      .then(() => this.runExecute(msg, ch, seq))
+      .catch((e) => this.log(`dgmlab kernel: execute_request failed: ${(e && e.stack) || e}`));
     return this.queue;
   }
 
@@ -232,16 +234,20 @@ class Kernel {
       } finally {
         Atomics.store(this.running, 0, 0);
       }
+      if (r.bundle && !silent) {
+        try {
+          ch.publish('execute_result', { execution_count: count, data: r.bundle, metadata: {} });
+        } catch (e) {
+          r = { error: errorContent(e) }; // a bundle that is not JSON (a cycle, a BigInt)
+        }
+      }
       if (r.error) {
         if (!silent) ch.publish('error', r.error);
         ch.reply('execute_reply', { status: 'error', execution_count: count, ...r.error }, { started, status: 'error' });
         if (stop_on_error) this.abortQueued();
         return;
       }
-      if (r.bundle) {
-        if (!silent) ch.publish('execute_result', { execution_count: count, data: r.bundle, metadata: {} });
-        if (storeHistory) this.history.setOutput(count, r.bundle['text/plain'] ?? null);
-      }
+      if (r.bundle && storeHistory) this.history.setOutput(count, r.bundle['text/plain'] ?? null);
       ch.reply('execute_reply', { status: 'ok', execution_count: count, payload: r.payload || [], user_expressions: {} }, { started, status: 'ok' });
     } finally {
       ch.status('idle');

@@ -50,6 +50,8 @@ describe('kernel: results, errors and notebook behaviours through the protocol',
         // sent at once: while the first cell runs synchronously, the two others wait unread in the socket
         /* 18 */ { op: 'queue', codes: ["const t0 = Date.now();\nwhile (Date.now() - t0 < 300) {}\nthrow new Error('again');", '1', '2'] },
         /* 19 */ { op: 'execute', code: '4' },
+        /* 20 */ { op: 'execute', code: "({ [Symbol.for('Jupyter.display')]() { const o: any = {}; o.self = o; return { 'application/json': o }; } })" },
+        /* 21 */ { op: 'execute', code: '6*7' },
       ],
     });
   });
@@ -121,6 +123,13 @@ describe('kernel: results, errors and notebook behaviours through the protocol',
     assert.match(reply.evalue, /1:7 - Type 'string' is not assignable to type 'number'/);
     assert.equal(outputsOf(steps[10], 'error').length, 1);
     assert.equal(outputsOf(steps[10], 'stream').length, 0);
+  });
+
+  it('a display bundle that is not JSON (a cycle) is an error of the cell, and the kernel goes on', () => {
+    assert.equal(steps[20].reply!.status, 'error');
+    assert.equal(steps[20].reply!.ename, 'TypeError');
+    assert.match(steps[20].reply!.evalue, /circular/);
+    assert.equal(outputsOf(steps[21], 'execute_result')[0].content.data['text/plain'], '42');
   });
 
   it('a thrown non-Error value is reported too', () => {
