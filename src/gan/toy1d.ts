@@ -15,6 +15,7 @@ import { assertFiniteNumber, assertInteger, assertOneOf, assertPositive, assertV
 import { sigmoid, logSigmoid } from '../core/special';
 import { Rng } from '../core/rng';
 import { GeneratorLoss, GENERATOR_LOSSES } from './losses';
+import { tf } from '../core/backend';
 import { gaussianOptimalLogitCoefficients } from './value';
 
 /** Generator parameters Φ = (a, b): G(z) = a z + b. */
@@ -307,4 +308,35 @@ export function toyGeneratedDensity(phi: ToyPhi): { mu: number; sigma: number } 
 export function toyOptimalPsi(data: { mu: number; sigma: number }, phi: ToyPhi): ToyPsi {
   const g = toyGeneratedDensity(phi);
   return gaussianOptimalLogitCoefficients(data.mu, data.sigma, g.mu, g.sigma);
+}
+
+/**
+ * The same batch gradients as `toyGradients`, by tfjs automatic differentiation (`tf.grad`, float32) — the independent
+ * check of the hand derivation (design principle 2). Uses only ops whose gradients every tfjs backend has (mul, add, sum).
+ */
+export function toyGradientsAutodiff(phi: ToyPhi, psi: ToyPsi, xs: ArrayLike<number>, zs: ArrayLike<number>, generatorLoss: GeneratorLoss = 'saturating'): ToyGradients {
+  const fn = 'toyGradientsAutodiff';
+  checkPhi(fn, phi);
+  checkPsi(fn, psi);
+  assertVector(fn, 'xs', xs);
+  assertVector(fn, 'zs', zs);
+  assertOneOf(fn, 'generatorLoss', generatorLoss, GENERATOR_LOSSES);
+  return tf.tidy(() => {
+    const X = tf.tensor2d(Array.from(xs, (x) => [x * x, x, 1])); // real features (x², x, 1)
+    const Z = tf.tensor2d(Array.from(zs, (z) => [z, 1])); // noise features (z, 1)
+    const logSig = (s: tf.Tensor) => tf.log(tf.sigmoid(s));
+    const fakeLogit = (p: tf.Tensor, q: tf.Tensor) => {
+      const xg = tf.sum(tf.mul(Z, p), 1); // a z + b
+      const F = tf.stack([tf.square(xg), xg, tf.onesLike(xg)], 1);
+      return tf.sum(tf.mul(F, q), 1);
+    };
+    const phiT = tf.tensor1d(Array.from(phi));
+    const psiT = tf.tensor1d(Array.from(psi));
+    const V = (q: tf.Tensor) => tf.add(tf.mean(logSig(tf.sum(tf.mul(X, q), 1))), tf.mean(logSig(tf.neg(fakeLogit(phiT, q))))) as tf.Scalar;
+    const G = (p: tf.Tensor) =>
+      (generatorLoss === 'saturating' ? tf.mean(logSig(tf.neg(fakeLogit(p, psiT)))) : tf.neg(tf.mean(logSig(fakeLogit(p, psiT))))) as tf.Scalar;
+    const gPsi = Array.from(tf.grad(V)(psiT).dataSync());
+    const gPhi = Array.from(tf.grad(G)(phiT).dataSync());
+    return { gradPsi: [gPsi[0], gPsi[1], gPsi[2]] as [number, number, number], gradPhi: [gPhi[0], gPhi[1]] as [number, number] };
+  });
 }

@@ -68,6 +68,14 @@ describe('gan/toy1d — 1-D GAN with hand gradients (000 §4.b, 002 §10.3, 003 
     hs.gradPsi.forEach((v, i) => close(v, gV[i], 1e-4 * (1 + Math.abs(v))));
     hs.gradPhi.forEach((v, i) => close(v, gSat[i], 1e-4 * (1 + Math.abs(v))));
     hn.gradPhi.forEach((v, i) => close(v, gNs[i], 1e-4 * (1 + Math.abs(v))));
+    // the library's own autodiff route agrees too (both losses)
+    for (const loss of gan.GENERATOR_LOSSES) {
+      const ad = gan.toyGradientsAutodiff(phi, psi, xs, zs, loss);
+      const hd = gan.toyGradients(phi, psi, xs, zs, loss);
+      hd.gradPsi.forEach((v, i) => close(ad.gradPsi[i], v, 1e-4 * (1 + Math.abs(v))));
+      hd.gradPhi.forEach((v, i) => close(ad.gradPhi[i], v, 1e-4 * (1 + Math.abs(v))));
+    }
+    assert.throws(() => gan.toyGradientsAutodiff(phi, psi, xs, zs, 'x' as never), /generatorLoss must be one of/);
   });
 
   it('000 (4.5) as printed equals descent on mean ln(1 − d(g(z))) and ascent on V̂ (sign check against tf.grad)', () => {
