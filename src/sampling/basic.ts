@@ -400,3 +400,53 @@ export function isEssFractionGaussian(d: number, sigma: number): number {
   if (2 * s2 - 1 <= 0) return 0;
   return Math.pow(Math.sqrt(2 * s2 - 1) / s2, d);
 }
+
+/**
+ * The exact expectation of the SNIS estimate Σᵢ f(zᵢ)Wᵢ over all N-tuples z₁..z_N ~ q on a finite space (enumeration
+ * of the multinomial counts), to show that SNIS is biased by O(1/N) (002 Eq. 4.3.17, erratum 002-E20). If every draw has
+ * zero weight the estimate is taken as 0. Supports up to 4 states and N ≤ 400.
+ */
+export function snisExpectationExact(opts: { pTilde: ArrayLike<number>; q: ArrayLike<number>; f: ArrayLike<number>; n: number }): number {
+  const fn = 'snisExpectationExact';
+  checkIsOpts(fn, opts);
+  const { pTilde, q, f, n } = opts;
+  assertVector(fn, 'pTilde', pTilde);
+  const K = pTilde.length;
+  if (K > 4) throw new RangeError(`${fn}: at most 4 states are supported (got ${K})`);
+  assertVector(fn, 'q', q, K);
+  assertVector(fn, 'f', f, K);
+  assertInteger(fn, 'n', n, 1, 400);
+  let qs = 0;
+  for (let i = 0; i < K; i++) {
+    if (pTilde[i] < 0) throw new RangeError(`${fn}: pTilde[${i}] must be >= 0 (got ${pTilde[i]})`);
+    if (!(q[i] > 0)) throw new RangeError(`${fn}: q[${i}] must be > 0 (got ${describe(q[i])})`);
+    qs += q[i];
+  }
+  if (Math.abs(qs - 1) > 1e-9) throw new RangeError(`${fn}: q must sum to 1 (sums to ${qs})`);
+  const w = Array.from(pTilde, (p, i) => p / q[i]);
+  const logFact = [0];
+  for (let i = 1; i <= n; i++) logFact.push(logFact[i - 1] + Math.log(i));
+  const counts = new Array<number>(K).fill(0);
+  let total = 0;
+  const rec = (i: number, left: number): void => {
+    if (i === K - 1) {
+      counts[i] = left;
+      let lp = logFact[n];
+      let num = 0;
+      let den = 0;
+      for (let j = 0; j < K; j++) {
+        lp += counts[j] * Math.log(q[j]) - logFact[counts[j]];
+        num += counts[j] * w[j] * f[j];
+        den += counts[j] * w[j];
+      }
+      total += Math.exp(lp) * (den > 0 ? num / den : 0);
+      return;
+    }
+    for (let c = 0; c <= left; c++) {
+      counts[i] = c;
+      rec(i + 1, left - c);
+    }
+  };
+  rec(0, n);
+  return total;
+}

@@ -15,5 +15,5 @@ export * from './gibbs';
 export * from './annealing';
 export * from './diagnostics';
 export * as examples from './examples';
-import './errata';
+export { showErrata } from './errata';
 import './exercises';

@@ -159,4 +159,11 @@ describe('sampling/basic — importance sampling (002 §4.3)', () => {
     close(s.essFromLogWeights(lw) / N, s.isEssFractionGaussian(d, sig), 0.01);
     assert.equal(s.isEssFractionGaussian(3, 0.5), 0);
   });
+
+  it('002-E20: exact SNIS expectation by enumeration — 0.65 at N = 2 (hand enumeration), bias·N → (E_q[w²]μ − E_q[w²f])/(E_q w)² = −0.192 (delta method)', () => {
+    const opts = { pTilde: [0.2, 0.8], q: [0.5, 0.5], f: [0, 1] };
+    close(s.snisExpectationExact({ ...opts, n: 2 }), 0.65, 1e-15);
+    close(s.snisExpectationExact({ ...opts, n: 1 }), 0.5, 1e-15);
+    close(400 * (s.snisExpectationExact({ ...opts, n: 400 }) - 0.8), -0.192, 0.192 * 0.02);
+  });
 });

@@ -70,6 +70,14 @@ const cases: Case[] = [
   ['isVarianceSecondMoment sigma', () => s.isVarianceSecondMoment(-1), RangeError, /isVarianceSecondMoment: sigma must be > 0 \(got -1\)/],
   ['isEssFractionGaussian d', () => s.isEssFractionGaussian(1.5, 1), RangeError, /isEssFractionGaussian: d must be an integer \(got 1.5\)/],
   ['isEssFractionGaussian sigma', () => s.isEssFractionGaussian(1, 0), RangeError, /isEssFractionGaussian: sigma must be > 0 \(got 0\)/],
+  ['snisExpectationExact options', () => s.snisExpectationExact(null as never), TypeError, /snisExpectationExact: options must be an object/],
+  ['snisExpectationExact too many states', () => s.snisExpectationExact({ pTilde: [1, 1, 1, 1, 1], q: [0.2, 0.2, 0.2, 0.2, 0.2], f: [0, 0, 0, 0, 0], n: 2 }), RangeError, /snisExpectationExact: at most 4 states are supported \(got 5\)/],
+  ['snisExpectationExact q length', () => s.snisExpectationExact({ pTilde: [1, 1], q: [1], f: [0, 1], n: 2 }), RangeError, /snisExpectationExact: q must have length 2/],
+  ['snisExpectationExact f length', () => s.snisExpectationExact({ pTilde: [1, 1], q: [0.5, 0.5], f: [0], n: 2 }), RangeError, /snisExpectationExact: f must have length 2/],
+  ['snisExpectationExact n', () => s.snisExpectationExact({ pTilde: [1, 1], q: [0.5, 0.5], f: [0, 1], n: 401 }), RangeError, /snisExpectationExact: n must be an integer in \[1, 400\] \(got 401\)/],
+  ['snisExpectationExact pTilde < 0', () => s.snisExpectationExact({ pTilde: [-1, 1], q: [0.5, 0.5], f: [0, 1], n: 2 }), RangeError, /snisExpectationExact: pTilde\[0\] must be >= 0 \(got -1\)/],
+  ['snisExpectationExact q = 0', () => s.snisExpectationExact({ pTilde: [1, 1], q: [0, 1], f: [0, 1], n: 2 }), RangeError, /snisExpectationExact: q\[0\] must be > 0 \(got 0\)/],
+  ['snisExpectationExact q sum', () => s.snisExpectationExact({ pTilde: [1, 1], q: [0.5, 0.6], f: [0, 1], n: 2 }), RangeError, /snisExpectationExact: q must sum to 1 \(sums to 1.1\)/],
   // chains
   ['assertStochastic negative entry', () => s.distributionAfter([1, 0], [[1.2, -0.2], [0, 1]], 1), RangeError, /distributionAfter: P\[0\]\[0\] must be a probability in \[0, 1\] \(got 1.2\)/],
   ['assertStochastic row sum', () => s.distributionAfter([1, 0], [[0.5, 0.4], [0, 1]], 1), RangeError, /distributionAfter: row 0 of P must sum to 1 \(sums to 0.9\)/],
@@ -212,6 +220,8 @@ const cases: Case[] = [
   ['simulatedAnnealing neighbour NaN', () => s.simulatedAnnealing({ energy: fE, neighbour: () => NaN, s0: 0, schedule: [1], nIter: 1, rng: g() }), RangeError, /simulatedAnnealing: neighbour\(s\) must be a finite number \(got NaN\)/],
   ['simulatedAnnealing energy(new) ∞', () => s.simulatedAnnealing({ energy: (x) => (x === 0 ? 0 : Infinity), neighbour: nb, s0: 0, schedule: [1], nIter: 1, rng: g() }), RangeError, /simulatedAnnealing: energy\(1\) must be a finite number \(got Infinity\)/],
   ['simulatedAnnealing rng', () => s.simulatedAnnealing({ energy: fE, neighbour: nb, s0: 0, schedule: [1], nIter: 1, rng: null as never }), TypeError, /simulatedAnnealing: rng must be a seeded generator/],
+  ['showErrata ids', () => s.showErrata([] as never), TypeError, /showErrata: ids must be a non-empty array of erratum ids/],
+  ['showErrata unknown id', () => s.showErrata(['002-E999']), RangeError, /getErratum: unknown erratum id "002-E999"/],
   // diagnostics
   ['autocorrelation too short', () => s.autocorrelation([1], 0), RangeError, /autocorrelation: x must have at least 2 values \(got 1\)/],
   ['autocorrelation maxLag', () => s.autocorrelation([1, 2, 3], 3), RangeError, /autocorrelation: maxLag must be an integer in \[0, 2\] \(got 3\)/],
