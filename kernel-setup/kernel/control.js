@@ -33,6 +33,7 @@ const wire = new Wire(workerData.connectionFile, workerData.session);
 const acks = new Map();
 const ignored = new Set();
 let seq = 0;
+let breaking = false; // an interrupt is pausing / breaking the main thread
 
 parentPort.on('message', (m) => {
   if (m && m.type === 'ack' && acks.has(m.id)) acks.get(m.id)();
@@ -109,7 +110,8 @@ async function interrupt() {
   const id = ++seq;
   const answered = await askMain(id);
   debug(`interrupt ${id}: main thread ${answered ? 'answered' : 'busy'}; cell running: ${Atomics.load(running, 0)}`);
-  if (answered) return; // the main thread was free: the executor got the interrupt
+  if (answered || breaking) return; // the main thread was free (the executor got it), or already being broken
+  breaking = true;
   // The main thread is busy: with a cell, or with what comes before it (the compiler's warm-up, reading the
   // request). Wait a moment for the cell; then, while it is compiled (machinery), try again until the cell's own
   // code runs, or the cell ends.
@@ -130,6 +132,7 @@ async function interrupt() {
     // A connected session would hold the process at exit ("Waiting for the debugger to disconnect…").
     if (session) await post('Debugger.disable').catch(() => {});
     disconnectInspector();
+    breaking = false;
   }
 }
 
