@@ -167,3 +167,37 @@ export function fitPerInstanceGradient(model: LinearGaussianModel, xs: number[][
   }
   return { qs, gradientEvaluations: evals };
 }
+
+/** One row of `compareInferenceCost`. */
+export interface InferenceCostRow {
+  n: number;
+  /** Seconds to fit q_i by gradient ascent for every one of the n points (`fitPerInstanceGradient`). */
+  perInstanceSeconds: number;
+  /** Seconds to encode the n points with an already fitted amortised encoder (one affine map each). */
+  amortizedSeconds: number;
+  perInstanceParameters: number;
+  amortizedParameters: number;
+}
+
+/**
+ * 001 §3 Steps 3.3(b)–(c) measured: inference on n new points by per-instance optimisation vs one pass of the amortised
+ * encoder (scalar model), with the parameters each stores. Points are drawn from the model with `rng`.
+ */
+export function compareInferenceCost(model: LinearGaussianModel, ns: number[], rng: import('../core/rng').Rng, opts: { steps?: number } = {}): InferenceCostRow[] {
+  const fn = 'compareInferenceCost';
+  if (!Array.isArray(ns) || ns.length === 0) throw new TypeError(`${fn}: ns must be a non-empty array of sizes (got ${describe(ns)})`);
+  ns.forEach((n, i) => assertInteger(fn, `ns[${i}]`, n, 2, 1_000_000));
+  if (!rng || typeof rng.normal !== 'function') throw new TypeError(`${fn}: rng must be a seeded generator from core.rng(seed) (got ${describe(rng)})`);
+  const steps = opts.steps ?? 200;
+  assertInteger(fn, 'opts.steps', steps, 1);
+  return ns.map((n) => {
+    const xs = Array.from({ length: n }, () => [model.b[0] + model.W[0][0] * rng.normal() + Math.sqrt(model.s2) * rng.normal()]);
+    const enc = fitAmortized(model, xs, 'affine');
+    const t0 = process.hrtime.bigint();
+    fitPerInstanceGradient(model, xs, { steps });
+    const t1 = process.hrtime.bigint();
+    for (const x of xs) encodeAmortized(enc, x);
+    const t2 = process.hrtime.bigint();
+    return { n, perInstanceSeconds: Number(t1 - t0) / 1e9, amortizedSeconds: Number(t2 - t1) / 1e9, perInstanceParameters: 2 * n * model.k, amortizedParameters: model.k * model.d + 2 * model.k };
+  });
+}

@@ -410,3 +410,21 @@ registerExercise({
   hints: ['risk = 2·(−ELBO) − M ln 2π + P, with M = 3 and P = 2.'],
   notebook: NB.s03,
 });
+
+registerExercise({
+  id: 'vae.amortized.ecll-offset',
+  title: 'The constant gap between the ECLL E_q[log p(x, z)] and log p(x) − KL(q ‖ p(z|x)) for q = N(0.3, 0.5)',
+  source: '001 §3 Steps 3.1, Eq. (9)',
+  reference: () => {
+    const model = linearGaussian1d(1, 1);
+    const q = gaussianQ1d(0.3, 0.5);
+    const e = lgElbo1d(1, 1, 1, 0.3, 0.5);
+    // ECLL = E_q log p(x|z) + E_q log p(z) = ELBO + H(q)
+    const ecll = e.expectedLogLik + (-0.5 * Math.log(2 * Math.PI) - 0.5 * (q.mean[0] ** 2 + q.cov[0][0]));
+    void model;
+    return ecll - (e.logEvidence - e.klPosterior);
+  },
+  compare: num(1e-9),
+  hints: ['E_q[log p(x, z)] − ELBO = E_q[log q(z)] = −H(q), minus the entropy of q.', 'H(N(m, v)) = ½ log(2πe v).'],
+  notebook: NB.e03,
+});

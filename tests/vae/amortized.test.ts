@@ -1,5 +1,7 @@
 import { strict as assert } from 'assert';
 import * as vae from '../../src/vae';
+import { rng } from '../../src/core/rng';
+import { getExercise } from '../../src/exercises';
 import { close, throwsWith } from './helpers';
 
 describe('vae/amortized — amortised vs per-instance inference (001 §3)', () => {
@@ -73,5 +75,19 @@ describe('vae/amortized — amortised vs per-instance inference (001 §3)', () =
     throwsWith(() => vae.fitPerInstanceGradient(model, xs, { lr: 0 }), RangeError, /opts.lr must be > 0/);
     throwsWith(() => vae.fitPerInstanceGradient(model, xs, { steps: 0 }), RangeError, /opts.steps must be an integer/);
     throwsWith(() => vae.fitPerInstanceGradient(vae.linearGaussian([[1], [1]], [0, 0], 1), [[1, 1]]), RangeError, /scalar model/);
+  });
+});
+
+describe('vae/amortized — compareInferenceCost', () => {
+  it('per-instance parameters grow as 2kn, amortised stay fixed; timings are positive; the ECLL offset is −H(q) (001 §3 Eq. (9))', () => {
+    const { model } = vae.courseAmortizationProblem();
+    const rows = vae.compareInferenceCost(model, [10, 200], rng(2), { steps: 20 });
+    assert.deepEqual(rows.map((r) => r.perInstanceParameters), [20, 400]);
+    assert.deepEqual(rows.map((r) => r.amortizedParameters), [3, 3]);
+    rows.forEach((r) => assert.ok(r.perInstanceSeconds > 0 && r.amortizedSeconds > 0));
+    close(getExercise('vae.amortized.ecll-offset').reference() as number, -0.5 * Math.log(2 * Math.PI * Math.E * 0.5), 1e-12);
+    throwsWith(() => vae.compareInferenceCost(model, [], rng(1)), TypeError, /ns must be a non-empty array/);
+    throwsWith(() => vae.compareInferenceCost(model, [1], rng(1)), RangeError, /ns\[0\] must be an integer/);
+    throwsWith(() => vae.compareInferenceCost(model, [5], null as never), TypeError, /rng must be a seeded generator/);
   });
 });
