@@ -8,6 +8,7 @@ import { klDiagStdNormal, klGaussians, klGaussiansGrad, klLogVar, klStdNormal, l
 import { affineCovariance, changeOfVariablesLogDensity, logAbsDet, reparamDiag, reparamLogVar } from './reparam';
 import { gaussianQ1d, lgElbo1d, lgLogEvidence, lgPosterior, linearGaussian1d } from './linearGaussian';
 import { amortizationGap, courseAmortizationProblem } from './amortized';
+import { squareFunctionVariances } from './estimators';
 import { gaussianLogLikConstant, sayedRisk, sayedRiskToElbo, sourceFormBound003, tutorialPulledOutLogLik } from './objectives';
 
 const num = (abs = 1e-6) => compare.number({ abs, rel: 1e-6 });
@@ -427,4 +428,14 @@ registerExercise({
   compare: num(1e-9),
   hints: ['E_q[log p(x, z)] − ELBO = E_q[log q(z)] = −H(q), minus the entropy of q.', 'H(N(m, v)) = ½ log(2πe v).'],
   notebook: NB.e03,
+});
+
+registerExercise({
+  id: 'vae.estimators.pathwise-var',
+  title: 'Per-sample variance of the pathwise estimate of ∂E[z²]/∂μ at μ = 1.5, σ = 0.5',
+  source: '004 (68.17)/(68.53); 003 L576–583 (exact Gaussian moments)',
+  reference: () => squareFunctionVariances(1.5, 0.5).pathwise.mu,
+  compare: num(1e-9),
+  hints: ['One sample of the pathwise estimate is 2(μ + σε).', 'Var(2σε) = 4σ².'],
+  notebook: NB.s02,
 });
