@@ -118,3 +118,19 @@ export function dcganChecklist(generator: tf.LayersModel, discriminator: tf.Laye
     { rule: 'LeakyReLU in D (no plain ReLU) and one sigmoid output', ok: dHasLeaky && dRelu.length === 0 && out[out.length - 1] === 1, detail: `D output shape ${JSON.stringify(out)}` },
   ];
 }
+
+/** n images from a DCGAN generator for seeded latents z ~ N(0, I) (each image flattened row-major; values in (−1, 1)). */
+export function dcganSamples(generator: tf.LayersModel, n: number, seed: number): number[][] {
+  if (!generator || typeof (generator as tf.LayersModel).predict !== 'function') throw new TypeError(`dcganSamples: generator must be a tfjs LayersModel (got ${describe(generator)})`);
+  assertInteger('dcganSamples', 'n', n, 1, 1024);
+  assertInteger('dcganSamples', 'seed', seed, 0);
+  const inShape = generator.inputs[0].shape;
+  const zDim = inShape[inShape.length - 1] as number;
+  return tf.tidy(() => {
+    const z = tf.randomNormal([n, 1, 1, zDim], 0, 1, 'float32', seed);
+    const out = generator.predict(z) as tf.Tensor;
+    const per = out.size / n;
+    const data = Array.from(out.dataSync());
+    return Array.from({ length: n }, (_, i) => data.slice(i * per, (i + 1) * per));
+  });
+}

@@ -41,6 +41,16 @@ describe('gan/dcgan — 003 DCGAN guidelines (L748–758)', () => {
     assert.equal(items[4].ok, false);
   });
 
+  it('dcganSamples: n seeded images of imgSize² values in (−1, 1), identical for the same seed', () => {
+    const G = gan.buildDcganGenerator();
+    const a = gan.dcganSamples(G, 3, 7);
+    assert.equal(a.length, 3);
+    assert.equal(a[0].length, 256);
+    a.flat().forEach((v) => assert.ok(v > -1 && v < 1));
+    assert.deepEqual(gan.dcganSamples(G, 3, 7), a);
+    assert.throws(() => gan.dcganSamples(G, 0, 1), /n must be an integer in \[1, 1024\]/);
+  });
+
   it('rejects bad input with errors naming the argument and value', () => {
     assert.throws(() => gan.buildDcganGenerator({ imgSize: 12 }), /imgSize must be a power of two \(got 12\)/);
     assert.throws(() => gan.buildDcganGenerator({ imgSize: 4 }), /imgSize must be an integer in \[8, 256\] \(got 4\)/);
