@@ -10,7 +10,7 @@ DGMLAB_PRESET set. The last line printed is one JSON object:
   {"notebook", "ok", "seconds", "cells", "failures": [{"cell", "kind", "source", "message"}],
    "cell_seconds": [...], "checks": [...], "figures": N}
 Failure kinds: "error" (the cell raised), "timeout" (the cell ran past --cell-timeout; the kernel is shut down),
-"stderr" (the cell wrote to stderr; tslab reports compile errors this way), "figure" (a cell tagged `figure`
+"stderr" (the cell wrote to stderr: notebooks must run clean), "figure" (a cell tagged `figure`
 produced no display), "check" (an exercise check output with passed=false while --expect-checks pass),
 "kernel" (the kernel died or could not start). The notebook file itself is never modified.
 

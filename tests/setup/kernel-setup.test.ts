@@ -26,7 +26,8 @@ describe('kernel set-up', function () {
     const spec = JSON.parse(fs.readFileSync(SPEC, 'utf8'));
     assert.equal(spec.display_name, 'TypeScript (dgmlab)');
     assert.ok(spec.argv.includes('{connection_file}'));
-    assert.ok(spec.argv.some((a: string) => a.startsWith(path.join(ROOT, 'node_modules'))), 'the spec must start this project\'s own kernel');
+    assert.equal(spec.argv[0], process.execPath, 'the spec runs the same Node.js');
+    assert.equal(spec.argv[1], path.join(ROOT, 'kernel-setup', 'kernel', 'index.js'), "the spec must start this project's own kernel");
   });
 
   it('kernel:check runs only the smoke test', () => {
