@@ -17,3 +17,4 @@ export * from './diagnostics';
 export * as examples from './examples';
 export { showErrata } from './errata';
 import './exercises';
+export { stateDiagram } from './figures';

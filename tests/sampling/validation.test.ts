@@ -247,3 +247,17 @@ describe('sampling — input validation (every rule: a clear error naming the ar
     });
   }
 });
+
+describe('sampling/figures — stateDiagram', () => {
+  it('draws one arrow and one label per positive off-diagonal entry and shows holding probabilities', () => {
+    const fig = s.stateDiagram(s.examples.EXAMPLE_441);
+    const ann = fig.layout.annotations as { text: string; showarrow: boolean }[];
+    assert.equal(ann.filter((a) => a.showarrow).length, 6);
+    assert.ok(ann.some((a) => a.text === '1→2: 0.3'));
+    assert.ok((fig.data[0].text as string[])[1].includes('stay 0.7'));
+  });
+  it('validates P and the labels', () => {
+    assert.throws(() => s.stateDiagram([[0.5, 0.4], [0, 1]]), /stateDiagram: row 0 of P must sum to 1/);
+    assert.throws(() => s.stateDiagram(s.examples.PERIOD_2, { labels: ['a'] }), /stateDiagram: opts.labels must be 2 strings, one per state/);
+  });
+});
