@@ -14,13 +14,18 @@ Offline rules applied to every page (nothing is fetched from the network, everyt
 - reveal.js comes from `<assets>/reveal.js` (copied from node_modules), loaded by plain script tags (no require.js);
 - the page head loads `<assets>/plotly.js`; the bundle that the kernel embedded inline (a script tagged
   data-dgmlab-plotly-bundle) is dropped, so the course site holds ONE copy of plotly instead of one per page;
+- the template's large stylesheets (JupyterLab's index.css, the theme) are written once to `<assets>/nbconvert-<hash>.css`
+  and linked, instead of being inlined into every page (≈ 550 kB per page);
 - links to other notebooks (`foo.ipynb`) become links to their pages (`foo.html` or `foo.slides.html`).
 Prints one JSON line: {"pages": [{"output", "bytes"}], "errors": [{"input", "message"}]}.
 """
+import hashlib
 import json
 import os
 import re
 import sys
+
+import markupsafe
 
 import nbformat
 from nbconvert import HTMLExporter, SlidesExporter
@@ -42,6 +47,33 @@ def share_plotly(nb):
             cell.outputs = [o for o in cell.outputs if BUNDLE_MARKER not in source_text(o.get("data", {}).get("text/html"))]
 
 
+def shared_css(base):
+    """An exporter class whose include_css writes each stylesheet once into the assets folder and links it."""
+
+    class SharedCssExporter(base):
+        assets_dir = None
+        assets_url = None
+
+        def _init_resources(self, resources):
+            resources = super()._init_resources(resources)
+            env = self.environment
+
+            def include_css(name):
+                source = env.loader.get_source(env, name)[0]
+                fname = "nbconvert-" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:12] + ".css"
+                target = os.path.join(self.assets_dir, fname)
+                if not os.path.exists(target):
+                    os.makedirs(self.assets_dir, exist_ok=True)
+                    with open(target, "w", encoding="utf-8") as f:
+                        f.write(source)
+                return markupsafe.Markup(f'<link rel="stylesheet" type="text/css" href="{self.assets_url}/{fname}">')
+
+            resources["include_css"] = include_css
+            return resources
+
+    return SharedCssExporter
+
+
 def main():
     spec = json.load(sys.stdin)
     templates = spec["templates"]
@@ -61,7 +93,7 @@ def main():
                 extra_template_basedirs=templates,
             )
             if job["kind"] == "slides":
-                exporter = SlidesExporter(
+                exporter = shared_css(SlidesExporter)(
                     template_name="dgmlab-reveal",
                     reveal_url_prefix=f"{assets}/reveal.js",
                     reveal_theme=job.get("theme", "white"),
@@ -71,8 +103,10 @@ def main():
                 )
                 ext = ".slides.html"
             else:
-                exporter = HTMLExporter(template_name="dgmlab-lab", **common)
+                exporter = shared_css(HTMLExporter)(template_name="dgmlab-lab", **common)
                 ext = ".html"
+            exporter.assets_url = assets
+            exporter.assets_dir = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(job["output"])), assets))
             resources = {
                 "metadata": {"name": job.get("title") or os.path.splitext(os.path.basename(job["input"]))[0],
                              "path": os.path.dirname(os.path.abspath(job["input"]))},

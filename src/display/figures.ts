@@ -41,13 +41,16 @@ function baseLayout(opts: CommonOptions, extra: Layout = {}): Layout {
   return layout;
 }
 
-/** Attach warnings to a figure: listed on the figure (shown above it) and as an annotation inside the plot. */
-function withWarnings(fig: Figure, warnings: string[]): Figure {
+/**
+ * Attach warnings to a figure: listed on the figure (shown in full above it) and, in the short form `notes`, as an
+ * annotation inside the plot (the only place a frontend that draws the plotly JSON directly shows them).
+ */
+function withWarnings(fig: Figure, warnings: string[], notes: string[] = warnings): Figure {
   if (warnings.length === 0) return fig;
   fig.warnings = warnings;
   const annotations = ((fig.layout.annotations as unknown[]) ?? []).slice();
   annotations.push({
-    text: '⚠ ' + warnings.map((w) => w.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br>⚠ '),
+    text: '⚠ ' + notes.map((w) => w.replace(/&/g, '&amp;').replace(/</g, '&lt;')).join('<br>⚠ '),
     xref: 'paper',
     yref: 'paper',
     x: 0,
@@ -95,6 +98,7 @@ export function linePlot(series: Series | Series[], opts: LinePlotOptions = {}):
   const policy = opts.nonFinite ?? 'gap';
   if (policy !== 'gap' && policy !== 'error') throw new RangeError(`${fn}: opts.nonFinite must be "gap" or "error" (got ${describe(policy)})`);
   const warnings: string[] = [];
+  const notes: string[] = [];
   const data: Trace[] = list.map((s, k) => {
     const arg = list.length === 1 && !Array.isArray(series) ? 'series' : `series[${k}]`;
     if (!s || typeof s !== 'object') throw new TypeError(`${fn}: ${arg} must be an object {x?, y, name?} (got ${describe(s)})`);
@@ -115,6 +119,7 @@ export function linePlot(series: Series | Series[], opts: LinePlotOptions = {}):
       if (policy === 'error') throw new RangeError(`${fn}: ${what}`);
       if (badIdx.length === y.length) throw new RangeError(`${fn}: ${what}: every value, so the curve would be blank`);
       warnings.push(`${what}; drawn as gaps`);
+      notes.push(`${s.name ?? `${arg}.y`}: ${badIdx.length} value${badIdx.length > 1 ? 's' : ''} not drawn (gaps)`);
     }
     const trace: Trace = { type: 'scatter', mode: s.mode ?? 'lines', x, y: yy, connectgaps: false };
     if (s.name !== undefined) trace.name = s.name;
@@ -129,7 +134,7 @@ export function linePlot(series: Series | Series[], opts: LinePlotOptions = {}):
   if (opts.logX) (layout.xaxis as Layout).type = 'log';
   if (opts.logY) (layout.yaxis as Layout).type = 'log';
   layout.showlegend = opts.legend ?? list.filter((s) => s.name).length > 1;
-  return withWarnings({ data, layout }, warnings);
+  return withWarnings({ data, layout }, warnings, notes);
 }
 
 /** Sample `f` at `n` evenly spaced points of [a, b] as a series (`linePlot([curve(Math.sin, [0, 6])])`). */
