@@ -218,6 +218,38 @@ register({
 // ------------------------------------------------------------------------------------------------ 003 L219–331
 
 register({
+  id: '003-E27',
+  source: '003',
+  location: 'L233',
+  sourceForm: '"Let us assume 2^n = 1 (i.e., X_i can take l values). We need to l² values"',
+  exactForm: 'l = 2ⁿ states, so the transition matrix has l² entries, of which l(l − 1) are free (each row sums to 1)',
+  summary: '2ⁿ = l, not 1',
+  severity: 'm',
+  notebook: DN05,
+  demonstrate: () => {
+    const l = 2 ** 3;
+    return { source: 1, exact: l * (l - 1), what: 'free parameters of the transition matrix for n = 3 binary variables (literal reading "2ⁿ = 1" leaves one state)' };
+  },
+});
+
+register({
+  id: '003-E28',
+  source: '003',
+  location: 'L247',
+  sourceForm: String.raw`$P(X_1 = b) = \sum_a \mu_a^a T_{ab}$`,
+  exactForm: String.raw`$P(X_1 = b) = \sum_a \mu_a^0 T_{ab}$ (the initial distribution, at every a)`,
+  summary: 'superscript a should be 0',
+  severity: 'm',
+  notebook: DN05,
+  demonstrate: () => {
+    // read literally, μ^a = the distribution at time a: Σ_a μ^a_a T_ab mixes times
+    const mu = distributions([1, 0], TWO_STATE, 1);
+    const literal = [0, 1].map((b) => mu[0][0] * TWO_STATE[0][b] + mu[1][1] * TWO_STATE[1][b]);
+    return { source: literal, exact: mu[1], what: 'P(X₁ = ·) for T = [[0.9, 0.1], [0.5, 0.5]], μ⁰ = [1, 0]: the literal reading is not even a distribution' };
+  },
+});
+
+register({
   id: '003-E29',
   source: '003',
   location: 'L258–260 (ergodic theorem)',

@@ -113,6 +113,8 @@ describe('sampling/chains — 003 §4.4 chain oracles (L219–266)', () => {
     assert.deepEqual(s.stationaryDistributionExact(T).fractions, ['5/6', '1/6']);
     closeVec(s.chainEigenvalues(T).map((z) => z.re), [1, 0.4], 1e-14);
     closeVec(s.distributionAfter([1, 0], T, 3), [0.844, 0.156], 1e-15);
+    // hence TV(μᵏ, π) = (1/6)·0.4ᵏ exactly (derived from the closed form above)
+    s.tvToStationarity(T, 0, 30).forEach((v, k) => close(v, (1 / 6) * 0.4 ** k, 1e-15, `TV k=${k}`));
   });
 
   it('003 §4.4: T3 = [[0.5,0.5,0],[0.25,0.5,0.25],[0,0.5,0.5]] has π = [1/4, 1/2, 1/4] and eigenvalues 1, 0.5, 0', () => {

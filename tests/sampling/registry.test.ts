@@ -81,7 +81,7 @@ describe('sampling/exercises — reference answers reproduce the inventories’ 
 });
 
 describe('sampling/errata — every registered erratum demonstrates a numerical difference', () => {
-  const ids = ['002-E17', '002-E18', '002-E19', '002-E20', '002-E22', '002-E23', '002-E24', '002-E25', '002-E55', '002-E65', '003-E29', '003-E32', '003-E33', '003-E34', '003-E35', '003-E36', '000-E41', '000-E42', '000-E43', '000-E44', '000-E45'];
+  const ids = ['002-E17', '002-E18', '002-E19', '002-E20', '002-E22', '002-E23', '002-E24', '002-E25', '002-E55', '002-E65', '003-E27', '003-E28', '003-E29', '003-E32', '003-E33', '003-E34', '003-E35', '003-E36', '000-E41', '000-E42', '000-E43', '000-E44', '000-E45'];
 
   it('all MC errata are registered with a notebook', () => {
     for (const id of ids) assert.ok(getErratum(id).notebook, id);
@@ -153,5 +153,9 @@ describe('sampling/errata — every registered erratum demonstrates a numerical 
     assert.equal(getErratum('002-E25').demonstrate().noSelfLoopChainPeriod, 1);
     assert.match(getErratum('002-E65').demonstrate().exact as string, /τ\(d=1\) = [\d.]+, τ\(d=20\) = [\d.]+/);
     close(getErratum('003-E29').demonstrate().exact as number, 1 / 6, 0.01);
+    assert.equal(getErratum('003-E27').demonstrate().exact, 56);
+    const e28 = getErratum('003-E28').demonstrate();
+    (e28.source as number[]).forEach((v, i) => close(v, [0.95, 0.15][i], 1e-15));
+    (e28.exact as number[]).forEach((v, i) => close(v, [0.9, 0.1][i], 1e-15));
   });
 });
