@@ -350,3 +350,46 @@ export function gmmBlockGibbs(opts: GmmGibbsOptions): GmmGibbsResult {
   }
   return out;
 }
+
+/**
+ * Single-site Gibbs sampler on {0,1}^d for p(x) ∝ exp(logProb(x)) (003 L268–291): each step picks a coordinate i
+ * (uniformly for `scan: 'random'`, cyclically for 'systematic') and redraws x_i from P(x_i | x_{−i}) =
+ * σ(logProb(x with x_i = 1) − logProb(x with x_i = 0)). Returns the state index after each step (x₁ most significant)
+ * and the visit frequencies.
+ */
+export function gibbsBinary(opts: { logProb: (x: number[]) => number; d: number; nSteps: number; rng: Rng; x0?: ArrayLike<number>; scan?: 'random' | 'systematic' }): { states: Int32Array; frequencies: number[] } {
+  const fn = 'gibbsBinary';
+  if (!opts || typeof opts !== 'object') throw new TypeError(`${fn}: options must be an object (got ${describe(opts)})`);
+  const { logProb, d, nSteps, rng } = opts;
+  assertFunction(fn, 'logProb', logProb);
+  assertInteger(fn, 'd', d, 1, 30);
+  assertInteger(fn, 'nSteps', nSteps, 1);
+  assertRng(fn, rng);
+  const scan = opts.scan ?? 'random';
+  assertOneOf(fn, 'scan', scan, ['random', 'systematic'] as const);
+  const x = new Array<number>(d).fill(0);
+  if (opts.x0 !== undefined) {
+    assertVector(fn, 'x0', opts.x0, d);
+    for (let i = 0; i < d; i++) {
+      if (opts.x0[i] !== 0 && opts.x0[i] !== 1) throw new RangeError(`${fn}: x0[${i}] must be 0 or 1 (got ${describe(opts.x0[i])})`);
+      x[i] = opts.x0[i];
+    }
+  }
+  const states = new Int32Array(nSteps);
+  const counts = d <= 20 ? new Array<number>(1 << d).fill(0) : [];
+  for (let t = 0; t < nSteps; t++) {
+    const i = scan === 'random' ? rng.integer(d) : t % d;
+    x[i] = 1;
+    const l1 = logProb(x);
+    x[i] = 0;
+    const l0 = logProb(x);
+    const diff = l1 - l0;
+    if (Number.isNaN(diff)) throw new RangeError(`${fn}: logProb returned NaN near ${describe(x)}`);
+    const p1 = diff >= 0 ? 1 / (1 + Math.exp(-diff)) : Math.exp(diff) / (1 + Math.exp(diff));
+    x[i] = rng.uniform() < p1 ? 1 : 0;
+    const s = bitsToIndex(x);
+    states[t] = s;
+    if (counts.length) counts[s]++;
+  }
+  return { states, frequencies: counts.map((c) => c / nSteps) };
+}
