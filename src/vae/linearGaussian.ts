@@ -259,3 +259,32 @@ export function lgSample(model: LinearGaussianModel, n: number, rng: Rng): { z: 
   }
   return { z, x };
 }
+
+/**
+ * Gradient ascent on the exact ELBO over q = N(m, diag v) for one observation (the per-x encoder that the exact VAE
+ * objective trains, to set against source 000's KL-only rule, erratum 000-E33): m ← m + γ ∂ELBO/∂m, v ← v + γ ∂ELBO/∂v
+ * (the diagonal of `lgElboGrad`). Returns the trajectory, start included; it converges to the exact posterior.
+ */
+export function elboAscentTrajectory(model: LinearGaussianModel, x: ArrayLike<number>, m0: ArrayLike<number>, v0: ArrayLike<number>, gamma: number, steps: number): { mean: number[][]; variance: number[][]; elbo: number[] } {
+  const fn = 'elboAscentTrajectory';
+  checkModel(fn, model);
+  checkX(fn, model, x);
+  assertPositive(fn, 'gamma', gamma);
+  if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`${fn}: steps must be an integer >= 0 (got ${describe(steps)})`);
+  let q = gaussianQDiag(m0, v0);
+  if (q.mean.length !== model.k) throw new RangeError(`${fn}: m0 must have length ${model.k} (got ${q.mean.length})`);
+  const out = { mean: [[...q.mean]], variance: [q.cov.map((r, i) => r[i])], elbo: [lgElbo(model, x, q).elbo] };
+  for (let t = 0; t < steps; t++) {
+    const g = lgElboGrad(model, x, q);
+    const mean = q.mean.map((m, i) => m + gamma * g.mean[i]);
+    const variance = q.cov.map((r, i) => r[i] + gamma * g.cov[i][i]);
+    variance.forEach((v, i) => {
+      if (!(v > 0)) throw new RangeError(`${fn}: the step gamma = ${gamma} makes variance[${i}] non-positive at step ${t + 1}; take a smaller gamma`);
+    });
+    q = gaussianQDiag(mean, variance);
+    out.mean.push(mean);
+    out.variance.push(variance);
+    out.elbo.push(lgElbo(model, x, q).elbo);
+  }
+  return out;
+}

@@ -229,8 +229,11 @@ export interface TrainOptions {
   epochs: number;
   batchSize?: number;
   learningRate?: number;
-  /** 'standard' (joint ∇ELBO) or 'tutorial' (source 000: encoder by ∇KL only; erratum 000-E33). Default 'standard'. */
-  mode?: 'standard' | 'tutorial';
+  /**
+   * 'standard' (joint ∇ELBO), 'tutorial' (source 000: encoder by ∇KL only; erratum 000-E33) or 'autoencoder' (a
+   * deterministic autoencoder for comparison, 003 L457–474: code u = μ(x), no noise, reconstruction loss only). Default 'standard'.
+   */
+  mode?: 'standard' | 'tutorial' | 'autoencoder';
   /** Reconstruction form: 'exact' or 'source003' (‖·‖² without ½, erratum 003-E66). Default 'exact'. */
   reconForm?: 'exact' | 'source003';
   /** Seeded generator for shuffling and ε. */
@@ -256,7 +259,7 @@ export async function trainVae(vae: Vae, data: number[][], opts: TrainOptions): 
   const lr = opts.learningRate ?? 1e-3;
   assertPositive(fn, 'opts.learningRate', lr);
   const mode = opts.mode ?? 'standard';
-  assertOneOf(fn, 'opts.mode', mode, ['standard', 'tutorial']);
+  assertOneOf(fn, 'opts.mode', mode, ['standard', 'tutorial', 'autoencoder']);
   const form = opts.reconForm ?? 'exact';
   assertOneOf(fn, 'opts.reconForm', form, ['exact', 'source003']);
   const rng = opts.rng;
@@ -281,7 +284,15 @@ export async function trainVae(vae: Vae, data: number[][], opts: TrainOptions): 
       const xb = tf.tensor2d(idx.map((i) => data[i]));
       const eps = epsTensor(rng, idx.length, P);
       let rk: number[];
-      if (mode === 'standard') {
+      if (mode === 'autoencoder') {
+        let rv = 0;
+        opt.minimize(() => {
+          const r = tf.mean(vae.reconLoss(xb, vae.decode(vae.encode(xb).mu), form));
+          rv = r.dataSync()[0];
+          return r as tf.Scalar;
+        }, false, [...encVars, ...decVars]);
+        rk = [rv, 0];
+      } else if (mode === 'standard') {
         const parts: number[] = [0, 0];
         opt.minimize(() => {
           const t = vae.lossTerms(xb, eps, form);

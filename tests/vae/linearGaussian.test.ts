@@ -133,3 +133,23 @@ describe('vae/linearGaussian — the exact test bed', () => {
     throwsWith(() => vae.lgElboDiagTf(tf.zeros([2, 1]), tf.zeros([3]), tf.scalar(1), tf.zeros([2]), tf.zeros([1]), tf.ones([1])), RangeError, /b and x must have 2 entries/);
   });
 });
+
+describe('vae/linearGaussian — elboAscentTrajectory', () => {
+  it('gradient ascent on the exact ELBO reaches the exact posterior N(x/2, 1/2) for each x, with a non-decreasing ELBO (small γ)', () => {
+    const model = vae.linearGaussian1d(1, 1);
+    for (const x of [-2, 1, 3]) {
+      const t = vae.elboAscentTrajectory(model, [x], [1], [2], 0.1, 300);
+      close(t.mean[300][0], x / 2, 1e-9);
+      close(t.variance[300][0], 0.5, 1e-9);
+      for (let k = 1; k < t.elbo.length; k++) assert.ok(t.elbo[k] >= t.elbo[k - 1] - 1e-12, `ELBO decreased at step ${k}`);
+      close(t.elbo[300], vae.lgLogEvidence(model, [x]), 1e-9);
+    }
+  });
+  it('bad input: errors name the argument', () => {
+    const model = vae.linearGaussian1d(1, 1);
+    throwsWith(() => vae.elboAscentTrajectory(model, [1], [1], [2], 0, 5), RangeError, /gamma must be > 0/);
+    throwsWith(() => vae.elboAscentTrajectory(model, [1], [1], [2], 0.1, 1.5), RangeError, /steps must be an integer >= 0/);
+    throwsWith(() => vae.elboAscentTrajectory(model, [1], [1, 2], [2, 1], 0.1, 5), RangeError, /m0 must have length 1/);
+    throwsWith(() => vae.elboAscentTrajectory(model, [1], [1], [2], 5, 5), RangeError, /non-positive/);
+  });
+});

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import '../../src/vae';
+import * as vae from '../../src/vae';
 import { getErratum } from '../../src/errata';
 import { getExercise, listExercises, verify } from '../../src/exercises';
 
@@ -51,6 +51,11 @@ describe('vae errata and exercises', () => {
     close(getExercise('vae.notes.kl').reference({ case: 'c' }) as number, 2.9147208, 1e-7);
     assert.deepEqual(getExercise('vae.reparam.o25').reference(), [2, -1]); // 000 O-25
     assert.deepEqual(getExercise('vae.cov.sst').reference(), [[4, 2], [2, 1.25]]);
+  });
+
+  it('showErrata: unknown ids and empty lists are errors', () => {
+    assert.throws(() => vae.showErrata([]), /ids must be a non-empty array/);
+    assert.throws(() => vae.showErrata(['003-E999']), /unknown erratum id\(s\) 003-E999/);
   });
 
   it('checks pass on the right answer and fail on a wrong one (the student version fails)', () => {
