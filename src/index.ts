@@ -8,6 +8,7 @@ export * as display from './display';
 export * as exercises from './exercises';
 export * as errata from './errata';
 export * as vae from './vae';
+export * as iwae from './iwae';
 export * as vi from './vi';
 export * as sampling from './sampling';
 export * as gan from './gan';

@@ -1,0 +1,178 @@
+/**
+ * IWAE on the course's exact test bed, the linear-Gaussian latent model of `vae` (z ~ N(0, I), x|z ~ N(Wz + b, s²I);
+ * exact log p(x) and posterior): adapters to the generic estimators, the scalar problem for the exact quadrature, the
+ * reparameterised IWAE gradient for a diagonal q = N(m, diag e^a) (Burda et al. 2016 Eq. (14)), and the toy setting of
+ * 000 O-28 / 002 D13 (w = 1, s² = 1, b = 0, x = 1, q = prior N(0, 1)).
+ */
+import { cholesky } from '../core/linalg';
+import { mvnLogPdf } from '../core/gaussian';
+import { Rng } from '../core/rng';
+import { logMeanExp, softmax } from '../core/special';
+import { assertInteger, assertVector, describe } from '../core/validate';
+import { GaussianQ, gaussianQ1d, lgLogEvidence, lgLogJoint, lgPosterior, linearGaussian1d, LinearGaussianModel } from '../vae/linearGaussian';
+import { MonteCarloElboSpec } from '../vi/elbo';
+import { checkK, checkRng } from './bound';
+import { Iwae1d, Iwae1dOptions, Problem1d } from './exact1d';
+
+const LOG_2PI = Math.log(2 * Math.PI);
+
+function checkModel(fn: string, model: unknown): asserts model is LinearGaussianModel {
+  const m = model as LinearGaussianModel;
+  if (!m || typeof m !== 'object' || !Array.isArray(m.W) || !Array.isArray(m.b) || typeof m.s2 !== 'number') {
+    throw new TypeError(`${fn}: model must come from vae.linearGaussian(W, b, s2) (got ${describe(model)})`);
+  }
+}
+function checkQ(fn: string, model: LinearGaussianModel, q: unknown): asserts q is GaussianQ {
+  if (!q || typeof q !== 'object') throw new TypeError(`${fn}: q must be { mean, cov } (e.g. vae.gaussianQ1d(m, v)) (got ${describe(q)})`);
+  assertVector(fn, 'q.mean', (q as GaussianQ).mean, model.k);
+  cholesky((q as GaussianQ).cov, 'q.cov');
+}
+
+/** The model, x and q as the generic spec { sample, logQ, logJoint } of the estimators (z ~ q by its Cholesky factor). */
+export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ): MonteCarloElboSpec<number[]> {
+  const fn = 'lgIwaeSpec';
+  checkModel(fn, model);
+  assertVector(fn, 'x', x, model.d);
+  checkQ(fn, model, q);
+  const L = cholesky(q.cov, 'q.cov');
+  const xx = Array.from(x);
+  return {
+    sample: (g: Rng) => {
+      const e = Array.from(g.normals(model.k));
+      return q.mean.map((mu, i) => mu + L[i].reduce((s, v, j) => s + v * e[j], 0));
+    },
+    logQ: (z) => mvnLogPdf(z, q.mean, q.cov),
+    logJoint: (z) => lgLogJoint(model, xx, z),
+  };
+}
+
+/**
+ * The scalar-latent problem (k = 1) for the exact quadrature `Iwae1d`; the z-range covers q and the posterior by
+ * ± `width` standard deviations (default 12).
+ */
+export function lgProblem1d(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ, width = 12): Problem1d {
+  const fn = 'lgProblem1d';
+  checkModel(fn, model);
+  if (model.k !== 1) throw new RangeError(`${fn}: the model must have a scalar latent (k = 1) (got k = ${model.k})`);
+  assertVector(fn, 'x', x, model.d);
+  checkQ(fn, model, q);
+  const post = lgPosterior(model, x);
+  const [mq, sq] = [q.mean[0], Math.sqrt(q.cov[0][0])];
+  const [mp, sp] = [post.mean[0], Math.sqrt(post.cov[0][0])];
+  const xx = Array.from(x);
+  return {
+    logJoint: (z) => lgLogJoint(model, xx, [z]),
+    logQ: (z) => -0.5 * LOG_2PI - Math.log(sq) - (0.5 * (z - mq) * (z - mq)) / (sq * sq),
+    lower: Math.min(mq - width * sq, mp - width * sp),
+    upper: Math.max(mq + width * sq, mp + width * sp),
+  };
+}
+
+/** Exact IWAE quantities (L_K, q_K, L_1[q_K], q̃) for a scalar-latent linear-Gaussian model: `new Iwae1d(lgProblem1d(...))`. */
+export function lgIwae1d(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ, opts: Iwae1dOptions = {}): Iwae1d {
+  return new Iwae1d(lgProblem1d(model, x, q), opts);
+}
+
+/** The toy setting of 000 O-26/O-28 and 002 D13: z ~ N(0,1), x|z ~ N(z, 1), x = 1, proposal q = prior N(0, 1). */
+export function toySetting(): { model: LinearGaussianModel; x: number[]; q: GaussianQ; logEvidence: number; posterior: GaussianQ } {
+  const model = linearGaussian1d(1, 1);
+  const x = [1];
+  return { model, x, q: gaussianQ1d(0, 1), logEvidence: lgLogEvidence(model, x), posterior: lgPosterior(model, x) };
+}
+
+/** A diagonal Gaussian proposal in the VAE's parameterisation: mean m and log-variance a (σ² = e^a). */
+export interface DiagQ {
+  mean: number[];
+  logvar: number[];
+}
+
+/** One reparameterised IWAE draw with its gradient in (m, a). */
+export interface LgIwaeGradient {
+  /** L̂_K = log (1/K) Σ w_k */
+  estimate: number;
+  logW: number[];
+  /** W̃_k = softmax(log w)_k */
+  weights: number[];
+  /** ∂L̂_K/∂m = Σ_k W̃_k ∇_z log p(x, z_k) */
+  mean: number[];
+  /** ∂L̂_K/∂a_i = Σ_k W̃_k (½ σ_i ε_ki ∂_{z_i} log p(x, z_k) + ½) */
+  logvar: number[];
+}
+
+/**
+ * The IWAE estimate and its reparameterised gradient for fixed noise ε_1..ε_K (z_k = m + σ ⊙ ε_k, σ = e^{a/2}):
+ *   log w_k = log p(x, z_k) − log q(z_k) = log p(x, z_k) + Σ_i (½ log 2π + ½ a_i + ½ ε_ki²),
+ *   ∇ L̂_K = Σ_k W̃_k ∇ log w_k  (Burda et al. 2016 Eq. (13)–(14)), with ∇_z log p(x, z) = Wᵀ(x − Wz − b)/s² − z.
+ * Deterministic in ε, so central finite differences of `estimate` check it exactly (tests).
+ */
+export function lgIwaeGradientAt(model: LinearGaussianModel, x: ArrayLike<number>, q: DiagQ, eps: ArrayLike<ArrayLike<number>>): LgIwaeGradient {
+  const fn = 'lgIwaeGradientAt';
+  checkModel(fn, model);
+  assertVector(fn, 'x', x, model.d);
+  if (!q || typeof q !== 'object') throw new TypeError(`${fn}: q must be { mean, logvar } (got ${describe(q)})`);
+  assertVector(fn, 'q.mean', q.mean, model.k);
+  assertVector(fn, 'q.logvar', q.logvar, model.k);
+  if (!Array.isArray(eps) || eps.length === 0) throw new TypeError(`${fn}: eps must be a non-empty array of K noise vectors (got ${describe(eps)})`);
+  checkK(fn, eps.length, 'eps.length');
+  const { W, b, s2, k, d } = model;
+  const sig = q.logvar.map((a) => Math.exp(0.5 * a));
+  const logW: number[] = [];
+  const gz: number[][] = [];
+  const epsA: number[][] = [];
+  for (let j = 0; j < eps.length; j++) {
+    assertVector(fn, `eps[${j}]`, eps[j] as unknown, k);
+    const e = Array.from(eps[j] as ArrayLike<number>);
+    epsA.push(e);
+    const z = q.mean.map((m, i) => m + sig[i] * e[i]);
+    let lq = 0;
+    for (let i = 0; i < k; i++) lq += -0.5 * (LOG_2PI + q.logvar[i] + e[i] * e[i]);
+    logW.push(lgLogJoint(model, x, z) - lq);
+    const res = Array.from({ length: d }, (_, r) => x[r] - b[r] - W[r].reduce((s, v, i) => s + v * z[i], 0));
+    gz.push(Array.from({ length: k }, (_, i) => W.reduce((s, row, r) => s + (row[i] * res[r]) / s2, 0) - z[i]));
+  }
+  const Wt = Array.from(softmax(logW));
+  const mean = new Array<number>(k).fill(0);
+  const logvar = new Array<number>(k).fill(0);
+  Wt.forEach((wk, j) => {
+    for (let i = 0; i < k; i++) {
+      mean[i] += wk * gz[j][i];
+      logvar[i] += wk * (0.5 * sig[i] * epsA[j][i] * gz[j][i] + 0.5);
+    }
+  });
+  return { estimate: logMeanExp(logW), logW, weights: Wt, mean, logvar };
+}
+
+/** The mean of R reparameterised IWAE gradients (and of the estimate), with standard errors — an unbiased estimate of ∇L_K. */
+export function lgIwaeGradient(model: LinearGaussianModel, x: ArrayLike<number>, q: DiagQ, K: number, reps: number, rng: Rng): {
+  estimate: number;
+  mean: number[];
+  logvar: number[];
+  stdError: { estimate: number; mean: number[]; logvar: number[] };
+} {
+  const fn = 'lgIwaeGradient';
+  checkModel(fn, model);
+  checkK(fn, K);
+  assertInteger(fn, 'reps', reps, 2, 100_000_000);
+  checkRng(fn, rng);
+  const k = model.k;
+  const acc = { e: [0, 0], m: Array.from({ length: k }, () => [0, 0]), a: Array.from({ length: k }, () => [0, 0]) };
+  const add = (s: number[], v: number) => {
+    s[0] += v;
+    s[1] += v * v;
+  };
+  for (let r = 0; r < reps; r++) {
+    const eps = Array.from({ length: K }, () => Array.from(rng.normals(k)));
+    const g = lgIwaeGradientAt(model, x, q, eps);
+    add(acc.e, g.estimate);
+    g.mean.forEach((v, i) => add(acc.m[i], v));
+    g.logvar.forEach((v, i) => add(acc.a[i], v));
+  }
+  const mu = (s: number[]) => s[0] / reps;
+  const se = (s: number[]) => Math.sqrt(Math.max(0, (s[1] - (s[0] * s[0]) / reps) / (reps - 1)) / reps);
+  return {
+    estimate: mu(acc.e),
+    mean: acc.m.map(mu),
+    logvar: acc.a.map(mu),
+    stdError: { estimate: se(acc.e), mean: acc.m.map(se), logvar: acc.a.map(se) },
+  };
+}
