@@ -461,6 +461,40 @@ registerErratum({
   demonstrate: () => ({ source: 'Jenson-Shannon', exact: { name: 'Jensen–Shannon', jsd_0_5_vs_0_9: r(js([0.5, 0.5], [0.9, 0.1])) } }),
 });
 
+// ---------------------------------------------------------------------------------------------------------------- wording-only
+registerErratum({
+  id: '000-E52',
+  source: '000',
+  location: '§4.a, L1197 and L1227',
+  sourceForm: 'g(z|Φ) "translates intractable z into tractable x"; the generator/discriminator gradients are "related to parameter Θ"',
+  exactForm: 'g maps the tractable latent z (drawn from a known law) to the intractable data x; the gradients are w.r.t. Φ (generator) and Ψ (discriminator)',
+  severity: 'minor',
+  notebook: N13,
+  demonstrate: () => ({ source: { z: 'intractable', x: 'tractable', parameter: 'Θ' }, exact: { z: 'tractable (N(0, I))', x: 'intractable', parameters: ['Φ', 'Ψ'] } }),
+});
+
+registerErratum({
+  id: '003-E90',
+  source: '003',
+  location: 'Algorithm 2, L737',
+  sourceForm: String.raw`\log(1 - D_\theta(G_\phi(Z^{(i)})))`,
+  exactForm: String.raw`\log(1 - D_\theta(G_\phi(z^{(i)})))` + ' (the noise samples are z^{(i)})',
+  severity: 'minor',
+  notebook: DN12,
+  demonstrate: () => ({ source: 'Z^{(i)}', exact: 'z^{(i)}' }),
+});
+
+registerErratum({
+  id: '004-E9',
+  source: '004',
+  location: '(68.110) and (68.120)',
+  sourceForm: String.raw`\arg\min_{\{\theta_{\ell,g}\}}\max_{\{W_{\ell,d}\}}` + ' in (68.110); "argmax over W_g, min over θ_g" in (68.120)',
+  exactForm: 'min over all generator parameters {W_g, θ_g}, max over all discriminator parameters {W_d, θ_d} (in the risk form (68.120): max over the generator, min over the discriminator)',
+  severity: 'minor',
+  notebook: SAY,
+  demonstrate: () => ({ source: { minOver: 'generator biases only', maxOver: 'discriminator weights only' }, exact: { minOver: 'all generator parameters', maxOver: 'all discriminator parameters' } }),
+});
+
 /**
  * Show the listed errata side by side in a notebook's errata cell: where, the source's form, the exact form, and the two
  * demonstrated values (each demonstration is computed now, by the library).
