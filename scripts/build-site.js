@@ -33,34 +33,66 @@ function navHtml(pages, i, pageFile, indexFile) {
     `<nav class="dgmlab-nav"><a href="${site.relUrl(pageFile, indexFile)}">☰ Course map</a>` +
     `${prev ? `<span>${prev}</span>` : ''}<span class="here">${site.escapeHtml(pages[i].title)}</span>${next ? `<span>${next}</span>` : ''}` +
     // '.' as &#46; so the exporter's .ipynb → .html link rewriting leaves the download link alone.
-    `<a href="${site.relUrl(pageFile, pages[i].copy).replace(/\.ipynb$/, '&#46;ipynb')}" download>.ipynb</a></nav>`
+    `<a href="${site.relUrl(pageFile, pages[i].copy).replace(/\.ipynb$/, '&#46;ipynb')}" download>⤓ notebook (.ipynb)</a></nav>`
   );
+}
+
+/** The library's course map (dist/course: source titles per folder, what each notebook covers), if built. */
+function courseMap() {
+  try {
+    // eslint-disable-next-line global-require
+    const course = require(path.join(site.ROOT, 'dist', 'course'));
+    return { sources: course.COURSE_SOURCES || [], notebooks: course.COURSE_NOTEBOOKS || [] };
+  } catch {
+    return { sources: [], notebooks: [] };
+  }
+}
+
+/** Markdown emphasis (*x*) as HTML, the rest escaped. */
+function inlineMd(text) {
+  return site.escapeHtml(text).replace(/\*([^*]+)\*/g, '<em>$1</em>');
 }
 
 function indexHtml(pages, outDir, report) {
   const indexFile = path.join(outDir, 'index.html');
+  const map = courseMap();
   const groups = new Map();
   for (const p of pages) {
-    const dir = path.dirname(p.rel) === '.' ? '' : path.dirname(p.rel);
+    const dir = path.dirname(p.rel) === '.' ? '' : path.dirname(p.rel).split(path.sep).join('/');
     if (!groups.has(dir)) groups.set(dir, []);
     groups.get(dir).push(p);
   }
-  const item = (p) =>
-    `<li><a href="${site.relUrl(indexFile, p.page)}">${site.escapeHtml(p.title)}</a>` +
-    ` <span class="file">${site.escapeHtml(p.rel)}</span>${p.ok ? '' : ' <span class="failed">(execution failed)</span>'}</li>`;
-  const sections = [...groups.entries()]
-    .map(([dir, list]) => `<section><h2>${site.escapeHtml(dir || 'Start')}</h2><ol>${list.map(item).join('')}</ol></section>`)
-    .join('\n');
+  // Folders in the order of the course's sources, then any others.
+  const order = (dir) => {
+    const i = map.sources.findIndex((src) => src.folder === dir);
+    return dir === '' ? -1 : i >= 0 ? i : map.sources.length;
+  };
+  const dirs = [...groups.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  const item = (p) => {
+    const entry = map.notebooks.find((n) => n.path === p.rel.split(path.sep).join('/'));
+    return (
+      `<li><a href="${site.relUrl(indexFile, p.page)}">${site.escapeHtml(p.title)}</a>` +
+      `${entry && entry.covers ? ` <span class="covers">— ${inlineMd(entry.covers)}</span>` : ''}` +
+      ` <span class="file">${site.escapeHtml(p.rel)}</span>${p.ok ? '' : ' <span class="failed">(execution failed)</span>'}</li>`
+    );
+  };
+  const heading = (dir) => {
+    if (dir === '') return 'Start';
+    const src = map.sources.find((x) => x.folder === dir);
+    return src ? `${inlineMd(src.title)} <span class="file">${site.escapeHtml(dir)}/</span>` : site.escapeHtml(dir);
+  };
+  const sections = dirs.map((dir) => `<section><h2>${heading(dir)}</h2><ol>${groups.get(dir).map(item).join('')}</ol></section>`).join('\n');
   const start = pages.find((p) => p.rel === 'index.ipynb');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>dgmlab — course map</title>
 <style>
 body { font-family: system-ui, sans-serif; max-width: 900px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
-h1 { margin-bottom: 0.2em; } h2 { margin-top: 1.4em; border-bottom: 1px solid #ddd; }
+h1 { margin-bottom: 0.2em; } h2 { margin-top: 1.4em; border-bottom: 1px solid #ddd; font-size: 1.2em; }
 a { color: #1f5fa8; text-decoration: none; } a:hover { text-decoration: underline; }
 .file { color: #888; font-size: 0.85em; font-family: monospace; } .failed { color: #c62828; }
-.meta { color: #666; font-size: 0.9em; }
+.meta { color: #666; font-size: 0.9em; } .covers { color: #555; font-size: 0.9em; }
+h2 .file { font-weight: normal; }
 </style></head>
 <body>
 <h1>dgmlab — deep generative models, step by step</h1>
