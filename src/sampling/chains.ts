@@ -413,3 +413,19 @@ export function runningAverage(values: ArrayLike<number>): Float64Array {
   }
   return out;
 }
+
+/**
+ * log p(z_{0:T}) = log μ₀(z₀) + Σ_t log P(z_{t−1}, z_t): the joint of a path of a homogeneous chain (002 Eq. 4.4.3,
+ * App. C Eq. C.1.4). −Infinity for an impossible path.
+ */
+export function pathLogProbability(mu0: ArrayLike<number>, P: Matrix, path: ArrayLike<number>): number {
+  const fn = 'pathLogProbability';
+  assertStochastic(fn, 'P', P);
+  assertProbabilityVector(fn, 'mu0', mu0, 1e-9);
+  if (mu0.length !== P.length) throw new RangeError(`${fn}: mu0 must have ${P.length} entries, one per state (got ${mu0.length})`);
+  if (!path || typeof path.length !== 'number' || path.length === 0) throw new TypeError(`${fn}: path must be a non-empty array of states (got ${describe(path)})`);
+  for (let t = 0; t < path.length; t++) assertInteger(fn, `path[${t}]`, path[t], 0, P.length - 1);
+  let l = Math.log(mu0[path[0]]);
+  for (let t = 1; t < path.length; t++) l += Math.log(P[path[t - 1]][path[t]]);
+  return l;
+}

@@ -92,6 +92,15 @@ describe('sampling/chains — 002 Example 4.4.1 (§4.4.3)', () => {
     assert.equal(s.period([[0, 1], [0, 1]], 0), 0); // never returns to 0
   });
 
+  it('002 Eq. 4.4.3 / C.1.4: the path probability factorises; summing it over all paths of length 3 gives the 2-step marginal (exact enumeration)', () => {
+    const mu0 = [0.2, 0.5, 0.3];
+    close(s.pathLogProbability(mu0, P441, [0, 1, 1]), Math.log(0.2 * 0.3 * 0.7), 1e-15);
+    assert.equal(s.pathLogProbability(mu0, [[1, 0, 0], [0, 1, 0], [0, 0, 1]], [0, 1]), -Infinity);
+    const marg = [0, 0, 0];
+    for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) for (let c = 0; c < 3; c++) marg[c] += Math.exp(s.pathLogProbability(mu0, P441, [a, b, c]));
+    closeVec(marg, s.distributionAfter(mu0, P441, 2), 1e-15);
+  });
+
   it('002 T26 / C.1.10: detailed balance ⇒ stationarity (a reversible birth–death chain)', () => {
     const P = [[0.5, 0.5, 0], [0.25, 0.5, 0.25], [0, 0.5, 0.5]];
     const pi = [0.25, 0.5, 0.25];

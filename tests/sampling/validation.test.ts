@@ -114,6 +114,9 @@ const cases: Case[] = [
   ['empiricalDistribution empty', () => s.empiricalDistribution([], 2), TypeError, /empiricalDistribution: states must be a non-empty array/],
   ['empiricalDistribution nStates', () => s.empiricalDistribution([0], 0), RangeError, /empiricalDistribution: nStates must be an integer >= 1 \(got 0\)/],
   ['runningAverage NaN', () => s.runningAverage([1, NaN]), RangeError, /runningAverage: values\[1\] must be finite \(got NaN\)/],
+  ['pathLogProbability path empty', () => s.pathLogProbability([1, 0], P, []), TypeError, /pathLogProbability: path must be a non-empty array of states/],
+  ['pathLogProbability state out of range', () => s.pathLogProbability([1, 0], P, [0, 2]), RangeError, /pathLogProbability: path\[1\] must be an integer in \[0, 1\] \(got 2\)/],
+  ['pathLogProbability mu0 length', () => s.pathLogProbability([1], P, [0]), RangeError, /pathLogProbability: mu0 must have 2 entries/],
   // MH
   ['randomWalkMetropolis options', () => s.randomWalkMetropolis(undefined as never), TypeError, /randomWalkMetropolis: options must be an object/],
   ['randomWalkMetropolis logTarget', () => s.randomWalkMetropolis({ logTarget: 1 as never, x0: [0], stepSize: 1, nSteps: 10, rng: g() }), TypeError, /randomWalkMetropolis: logTarget must be a function \(got 1\)/],
