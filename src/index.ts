@@ -13,5 +13,6 @@ export * as vi from './vi';
 export * as sampling from './sampling';
 export * as gan from './gan';
 export * as info from './info';
+export * as flows from './flows';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;
