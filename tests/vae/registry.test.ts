@@ -68,3 +68,20 @@ describe('vae errata and exercises', () => {
     assert.equal(verify('vae.cov.cost', 'diagonal').passed, false);
   });
 });
+
+describe('vae errata — the minor errata and notes of the owned sections are registered', () => {
+  it('000-E32/34/36/37/39/40/67, 003-E52..E70 (all listed in the inventories), 004-E1/E3 have demonstrations', () => {
+    const ids = ['000-E32', '000-E34', '000-E36', '000-E37', '000-E39', '000-E40', '000-E67', '003-E52', '003-E53', '003-E54', '003-E56', '003-E57', '003-E58', '003-E60', '003-E62', '003-E63', '003-E64', '003-E65', '003-E67', '003-E69', '003-E70', '004-E1', '004-E3'];
+    for (const id of ids) {
+      const d = getErratum(id).demonstrate();
+      assert.ok('source' in d && 'exact' in d, id);
+    }
+    const e62 = getErratum('003-E62').demonstrate();
+    close(e62.source as number, Math.sqrt(3), 0.01); // argmax_w log N(2; 0, w² + 1): w² + 1 = 4
+    close(e62.exact as number, 0.6 / 0.59, 0.01); // argmax_w of the ELBO: w = m x/(m² + v)
+    close(getErratum('000-E37').demonstrate().exact as number, 1.9189385332046727, 1e-12);
+    close(getErratum('004-E1').demonstrate().exact as number, -0.325 - 1.5 * Math.log(2 * Math.PI), 1e-12);
+    const e64 = getErratum('003-E64').demonstrate();
+    close((e64.source as number) - (e64.exact as number), 1.5, 1e-12); // Σ_i ½((x_i − m_i)² − (x_1 − m_i)²) with m_i = x_i/2
+  });
+});
