@@ -230,11 +230,20 @@ export function inverse(A: Matrix): Matrix {
   return transpose(cols);
 }
 
-/** Eigenvalues of a real square matrix (complex in general), sorted by real part then imaginary part. */
+/**
+ * Eigenvalues of a real square matrix (complex in general), sorted by real part then imaginary part.
+ * mathjs `eigs` first; where it does not converge (it fails on some defective matrices with repeated complex
+ * eigenvalues, e.g. optimistic GDA on V(d,g)=dg at α = 0.5), the roots of the characteristic polynomial.
+ */
 export function eigenvalues(A: Matrix): ComplexNumber[] {
   assertSquareMatrix('eigenvalues', 'A', A);
   if (A.length === 1) return [{ re: A[0][0], im: 0 }];
-  const { values } = mathjs.eigs(A, { eigenvectors: false }) as unknown as { values: unknown };
+  let values: unknown;
+  try {
+    values = (mathjs.eigs(A, { eigenvectors: false }) as unknown as { values: unknown }).values;
+  } catch {
+    return polynomialRoots(characteristicPolynomial(A));
+  }
   const arr = (Array.isArray(values) ? values : (values as mathjs.Matrix).toArray()) as Array<number | mathjs.Complex>;
   return arr
     .map((v) => (typeof v === 'number' ? { re: v, im: 0 } : { re: v.re, im: v.im }))
@@ -244,4 +253,64 @@ export function eigenvalues(A: Matrix): ComplexNumber[] {
 /** Spectral radius max |λᵢ| (for the stability of linear iterations such as gradient descent–ascent). */
 export function spectralRadius(A: Matrix): number {
   return Math.max(...eigenvalues(A).map((z) => Math.hypot(z.re, z.im)));
+}
+
+/** Coefficients c_0..c_n (c_n = 1) of the characteristic polynomial det(λI − A) by the Faddeev–LeVerrier recursion. */
+export function characteristicPolynomial(A: Matrix): number[] {
+  assertSquareMatrix('characteristicPolynomial', 'A', A);
+  const n = A.length;
+  const c = new Array<number>(n + 1).fill(0);
+  c[n] = 1;
+  let M = zeros(n);
+  for (let k = 1; k <= n; k++) {
+    const AM = matmul(A, M);
+    M = AM.map((r, i) => r.map((v, j) => v + (i === j ? c[n - k + 1] : 0)));
+    const AMk = matmul(A, M);
+    let tr = 0;
+    for (let i = 0; i < n; i++) tr += AMk[i][i];
+    c[n - k] = -tr / k;
+  }
+  return c;
+}
+
+/** Roots of a monic real polynomial (coefficients low → high) by the Durand–Kerner iteration. */
+export function polynomialRoots(c: number[]): ComplexNumber[] {
+  assertVector('polynomialRoots', 'c', c);
+  if (c.length < 2 || c[c.length - 1] !== 1) throw new RangeError(`polynomialRoots: c must be the coefficients (low → high) of a monic polynomial of degree >= 1 (got ${describe(c)})`);
+  const n = c.length - 1;
+  const evalP = (re: number, im: number): [number, number] => {
+    let pr = 0;
+    let pi = 0;
+    for (let k = n; k >= 0; k--) {
+      const nr = pr * re - pi * im + c[k];
+      pi = pr * im + pi * re;
+      pr = nr;
+    }
+    return [pr, pi];
+  };
+  const bound = 1 + Math.max(...c.slice(0, n).map(Math.abs));
+  let roots: [number, number][] = Array.from({ length: n }, (_, k) => [0.4 * bound * Math.cos((2 * Math.PI * k) / n + 0.4), 0.4 * bound * Math.sin((2 * Math.PI * k) / n + 0.4)]);
+  for (let it = 0; it < 2000; it++) {
+    let delta = 0;
+    roots = roots.map(([re, im], i) => {
+      const [pr, pi] = evalP(re, im);
+      let dr = 1;
+      let di = 0;
+      roots.forEach(([r2, i2], j) => {
+        if (j === i) return;
+        const ar = re - r2;
+        const ai = im - i2;
+        const nr = dr * ar - di * ai;
+        di = dr * ai + di * ar;
+        dr = nr;
+      });
+      const den = dr * dr + di * di || 1e-300;
+      const qr = (pr * dr + pi * di) / den;
+      const qi = (pi * dr - pr * di) / den;
+      delta = Math.max(delta, Math.hypot(qr, qi));
+      return [re - qr, im - qi];
+    });
+    if (delta < 1e-15) break;
+  }
+  return roots.map(([re, im]) => ({ re, im: Math.abs(im) < 1e-12 ? 0 : im })).sort((a, b) => a.re - b.re || a.im - b.im);
 }

@@ -192,63 +192,6 @@ export interface SpectralAnalysis {
   logRate: number;
 }
 
-/** Coefficients c_0..c_n (c_n = 1) of the characteristic polynomial det(λI − A) by the Faddeev–LeVerrier recursion. */
-function charPoly(A: Matrix): number[] {
-  const n = A.length;
-  const c = new Array<number>(n + 1).fill(0);
-  c[n] = 1;
-  let M = zeros(n);
-  for (let k = 1; k <= n; k++) {
-    const AM = matmul(A, M);
-    M = AM.map((r, i) => r.map((v, j) => v + (i === j ? c[n - k + 1] : 0)));
-    const AMk = matmul(A, M);
-    let tr = 0;
-    for (let i = 0; i < n; i++) tr += AMk[i][i];
-    c[n - k] = -tr / k;
-  }
-  return c;
-}
-
-/** Roots of a monic real polynomial (coefficients low → high) by the Durand–Kerner iteration. */
-function polyRoots(c: number[]): ComplexNumber[] {
-  const n = c.length - 1;
-  const evalP = (re: number, im: number): [number, number] => {
-    let pr = 0;
-    let pi = 0;
-    for (let k = n; k >= 0; k--) {
-      const nr = pr * re - pi * im + c[k];
-      pi = pr * im + pi * re;
-      pr = nr;
-    }
-    return [pr, pi];
-  };
-  const bound = 1 + Math.max(...c.slice(0, n).map(Math.abs));
-  let roots: [number, number][] = Array.from({ length: n }, (_, k) => [0.4 * bound * Math.cos((2 * Math.PI * k) / n + 0.4), 0.4 * bound * Math.sin((2 * Math.PI * k) / n + 0.4)]);
-  for (let it = 0; it < 2000; it++) {
-    let delta = 0;
-    roots = roots.map(([re, im], i) => {
-      const [pr, pi] = evalP(re, im);
-      let dr = 1;
-      let di = 0;
-      roots.forEach(([r2, i2], j) => {
-        if (j === i) return;
-        const ar = re - r2;
-        const ai = im - i2;
-        const nr = dr * ar - di * ai;
-        di = dr * ai + di * ar;
-        dr = nr;
-      });
-      const den = dr * dr + di * di || 1e-300;
-      const qr = (pr * dr + pi * di) / den;
-      const qi = (pi * dr - pr * di) / den;
-      delta = Math.max(delta, Math.hypot(qr, qi));
-      return [re - qr, im - qi];
-    });
-    if (delta < 1e-15) break;
-  }
-  return roots.map(([re, im]) => ({ re, im: Math.abs(im) < 1e-12 ? 0 : im })).sort((a, b) => a.re - b.re || a.im - b.im);
-}
-
 /**
  * Eigenvalues of a small real matrix: core.eigenvalues (mathjs eigs) first; when mathjs fails to converge (it does on the
  * 4×4 optimistic-GDA companion matrix of the dg game at α = 0.5), the roots of the characteristic polynomial
@@ -256,11 +199,7 @@ function polyRoots(c: number[]): ComplexNumber[] {
  */
 export function gameEigenvalues(A: Matrix): ComplexNumber[] {
   assertSquareMatrix('gameEigenvalues', 'A', A);
-  try {
-    return eigenvalues(A);
-  } catch {
-    return polyRoots(charPoly(A));
-  }
+  return eigenvalues(A);
 }
 
 /** Eigenvalues (core.eigenvalues, via mathjs eigs, with a characteristic-polynomial fallback), moduli and spectral radius. */

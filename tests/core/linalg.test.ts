@@ -454,3 +454,29 @@ describe('core/linalg', () => {
     });
   });
 });
+
+describe('core/linalg: eigenvalues fallback (characteristic polynomial)', () => {
+  // Optimistic GDA on V(d,g)=dg at α = 0.5 (Daskalakis et al. 2018): a defective 4×4 matrix whose eigenvalues
+  // 0.5 ± 0.5i each appear twice (closed form: see tests/gan/games.test.ts); mathjs eigs does not converge on it.
+  const a = 0.5;
+  const A = [
+    [1, 2 * a, 0, -a],
+    [-2 * a, 1, a, 0],
+    [1, 0, 0, 0],
+    [0, 1, 0, 0],
+  ];
+  it('characteristicPolynomial of [[1,-a],[a,1]] is λ² − 2λ + 1 + a² (hand expansion)', () => {
+    const c = require('../../src/core').characteristicPolynomial([[1, -0.1], [0.1, 1]]);
+    assert.ok(Math.abs(c[0] - 1.01) < 1e-12 && Math.abs(c[1] + 2) < 1e-12 && c[2] === 1, JSON.stringify(c));
+  });
+  it('eigenvalues falls back to polynomial roots where mathjs does not converge', () => {
+    const { eigenvalues } = require('../../src/core');
+    const ev = eigenvalues(A) as { re: number; im: number }[];
+    assert.equal(ev.length, 4);
+    for (const z of ev) assert.ok(Math.abs(z.re - 0.5) < 1e-6 && Math.abs(Math.abs(z.im) - 0.5) < 1e-6, JSON.stringify(ev));
+  });
+  it('polynomialRoots refuses a non-monic polynomial, naming c', () => {
+    const { polynomialRoots } = require('../../src/core');
+    assert.throws(() => polynomialRoots([1, 2]), /polynomialRoots: c must be the coefficients .* monic/);
+  });
+});

@@ -9,8 +9,8 @@ const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.ab
 function tfObjectives(phi: tf.Tensor, psi: tf.Tensor, xs: number[], zs: number[]) {
   const x = tf.tensor1d(xs);
   const z = tf.tensor1d(zs);
-  const logit = (u: tf.Tensor) => tf.add(tf.add(tf.mul(psi.gather(0), tf.square(u)), tf.mul(psi.gather(1), u)), psi.gather(2));
-  const xg = tf.add(tf.mul(phi.gather(0), z), phi.gather(1));
+  const logit = (u: tf.Tensor) => tf.add(tf.add(tf.mul(psi.slice([0], [1]), tf.square(u)), tf.mul(psi.slice([1], [1]), u)), psi.slice([2], [1]));
+  const xg = tf.add(tf.mul(phi.slice([0], [1]), z), phi.slice([1], [1]));
   const sReal = logit(x);
   const sFake = logit(xg);
   // ln σ(s) written with log and sigmoid (tf.logSigmoid's custom gradient fails inside tf.grad on the cpu backend here)
