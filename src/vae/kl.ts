@@ -50,15 +50,11 @@ export interface GaussianKlGrad {
 
 /** (3.9) and (3.10) of source 000: the gradient of the Gaussian KL in the encoder outputs μ and Σ. */
 export function klGaussiansGrad(mu: ArrayLike<number>, Sigma: Matrix, mu0: ArrayLike<number>, Sigma0: Matrix): GaussianKlGrad {
-  const fn = 'klGaussiansGrad';
   klGaussians(mu, Sigma, mu0, Sigma0); // validates (and checks positive definiteness by Cholesky)
   const P0 = inverse(Sigma0);
   const P = inverse(Sigma);
-  const k = mu.length;
   const g = P0.map((row) => row.reduce((s, v, j) => s + v * (mu[j] - mu0[j]), 0));
   const G = P0.map((row, i) => row.map((v, j) => 0.5 * (v - P[i][j])));
-  void fn;
-  void k;
   return { mu: g, Sigma: G };
 }
 

@@ -62,6 +62,35 @@ describe('vae/kl — Gaussian KL and gradients', () => {
     }
   });
 
+  it('(3.9)/(3.10) and (3.12) match tfjs autodiff (tf.grad of the closed form written with tf ops, 2×2 det/inverse explicit)', () => {
+    const mu0 = [0.5, 0];
+    const S0 = [[1, 0.3], [0.3, 2]];
+    const P0 = tf.tensor2d(inverse(S0));
+    const klTf = (m: tf.Tensor, S: tf.Tensor) => {
+      const [a, b, c, d] = tf.split(S.reshape([4]), 4) as tf.Tensor[];
+      const det = tf.sub(tf.mul(a, d), tf.mul(b, c));
+      const diff = tf.sub(m, tf.tensor1d(mu0)).reshape([2, 1]);
+      const quad = tf.matMul(tf.matMul(diff, P0, true), diff).reshape([1]);
+      const tr = tf.sum(tf.mul(P0, tf.transpose(S)));
+      const logDet0 = Math.log(S0[0][0] * S0[1][1] - S0[0][1] * S0[1][0]);
+      return tf.mul(0.5, tf.sub(tf.add(tf.add(tr, quad), logDet0 - 2), tf.log(det))).sum();
+    };
+    const mu = [1, -1];
+    const S = [[2, 0.2], [0.2, 0.5]];
+    close(klTf(tf.tensor1d(mu), tf.tensor2d(S)).dataSync()[0], vae.klGaussians(mu, S, mu0, S0), 1e-5);
+    const [dm, dS] = tf.grads(klTf)([tf.tensor1d(mu), tf.tensor2d(S)]).map((t) => Array.from(t.dataSync()));
+    const g = vae.klGaussiansGrad(mu, S, mu0, S0);
+    g.mu.forEach((v, i) => close(dm[i], v, 1e-5, `mu[${i}]`));
+    g.Sigma.flat().forEach((v, i) => close(dS[i], v, 1e-5, `Sigma flat ${i}`));
+    // diagonal form in σ² (000 (3.12))
+    const s2 = [2, 0.5];
+    const klDiagTf = (m: tf.Tensor, v: tf.Tensor) => tf.mul(0.5, tf.sum(tf.sub(tf.add(v, tf.square(m)), tf.add(1, tf.log(v)))));
+    const [dm2, dv2] = tf.grads(klDiagTf)([tf.tensor1d([1, -1]), tf.tensor1d(s2)]).map((t) => Array.from(t.dataSync()));
+    const gd = vae.klDiagStdNormalGrad([1, -1], s2);
+    gd.mu.forEach((v, i) => close(dm2[i], v, 1e-6));
+    gd.sigma2.forEach((v, i) => close(dv2[i], v, 1e-6));
+  });
+
   it('the diagonal, log-variance and tfjs KLs agree, and their gradients match finite differences and tf.grad', () => {
     const mu = [0.4, -1.2, 0.7];
     const a = [0.3, -0.5, 1.1];
