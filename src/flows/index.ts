@@ -13,5 +13,6 @@ export * from './coupling';
 export * from './data';
 export * from './autodiff';
 export * from './realnvpTf';
+export * from './figures';
 export { showErrata, O08, FINITE_EXAMPLE, o09Comparison } from './errata';
 export { O14_LAYER } from './exercises';
