@@ -64,6 +64,10 @@ export class Iwae1d {
   private readonly logPhi: number[];
   private readonly uLower: number;
   private readonly uUpper: number;
+  /** e^{u_k} and log of the Simpson weights of the u grid (the fast path of q_K; checked against info.simpson in tests) */
+  private readonly eu: number[];
+  private readonly logUw: number[];
+  private readonly baseCache = new Map<number, Float64Array>();
 
   constructor(problem: Problem1d, opts: Iwae1dOptions = {}) {
     const fn = 'Iwae1d';
@@ -109,6 +113,8 @@ export class Iwae1d {
     const wn = this.logWn.map(Math.exp);
     const du = (this.uUpper - this.uLower) / nu;
     this.u = Array.from({ length: nu + 1 }, (_, k) => this.uLower + k * du);
+    this.eu = this.u.map(Math.exp);
+    this.logUw = this.u.map((_, k) => Math.log((k === 0 || k === nu ? 1 : k % 2 ? 4 : 2) * (du / 3)));
     const a = logAn.map(Math.exp);
     this.logPhi = this.u.map((u) => {
       const t = Math.exp(u);
@@ -160,9 +166,21 @@ export class Iwae1d {
   }
 
   private logImplicitFrom(lq: number, lw: number, K: number): number {
+    // log ∫ e^{u} e^{−e^u w'} φ(e^u)^{K−1} du as a weighted sum on the u grid (Simpson weights), in log space
+    let base = this.baseCache.get(K);
+    if (!base) {
+      base = Float64Array.from(this.u, (u, k) => u + this.logUw[k] + (K - 1) * this.logPhi[k]);
+      this.baseCache.set(K, base);
+    }
     const wn = Math.exp(lw);
-    const f = this.u.map((u, k) => Math.exp(u - Math.exp(u) * wn + (K - 1) * this.logPhi[k]));
-    return Math.log(K) + lq + lw + Math.log(gridIntegral(f, this.uLower, this.uUpper));
+    let m = -Infinity;
+    for (let k = 0; k < base.length; k++) {
+      const v = base[k] - this.eu[k] * wn;
+      if (v > m) m = v;
+    }
+    let s = 0;
+    for (let k = 0; k < base.length; k++) s += Math.exp(base[k] - this.eu[k] * wn - m);
+    return Math.log(K) + lq + lw + m + Math.log(s);
   }
 
   /** q_K on the z grid (or on given points): the density of the refined proposal (001 §4 question 2(a)). */

@@ -63,8 +63,8 @@ registerExercise({
   title: 'L₂ of the toy model (estimate it by Monte Carlo with the library)',
   source: '001 §4; 000 O-28 (K = 2); 002 D13',
   reference: () => toy().bound(2),
-  compare: compare.number({ abs: 0.005 }),
-  hints: ['Average iwae.iwaeDraw(spec, 2, g).estimate over many draws, or use iwae.iwaeBound.', 'It lies between L₁ and log p(x).'],
+  compare: compare.number({ abs: 0.02 }),
+  hints: ['Average iwae.iwaeDraw(spec, 2, g).estimate over many draws, or use iwae.iwaeBound (50 000 reps give a standard error ≈ 0.004).', 'It lies between L₁ and log p(x).'],
   notebook: NB04,
 });
 

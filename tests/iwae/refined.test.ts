@@ -22,6 +22,17 @@ describe('iwae — the refined proposal q̃ and its density q_K (001 §4 questio
     z.forEach((zz, i) => close(q1[i], Math.exp(toy.q.mean[0] === 0 ? -0.5 * Math.log(2 * Math.PI) - 0.5 * zz * zz : NaN), 1e-12));
   });
 
+  it('the fast q_K path equals K q(z) w\'(z) E[1/(w\'(z) + S_{K−1})] computed with info.simpson (meanInverseShifted)', () => {
+    for (const K of [2, 5]) {
+      for (const z of [-2, 0.7, 3]) {
+        const lq = toy.q.mean[0] === 0 ? -0.5 * Math.log(2 * Math.PI) - 0.5 * z * z : NaN;
+        const wn = Math.exp(spec.logJoint([z]) - lq - exact.logEvidence);
+        const viaSimpson = K * Math.exp(lq) * wn * exact.meanInverseShifted(wn, K - 1);
+        close(Math.exp(exact.logImplicitDensity(z, K)), viaSimpson, 1e-9 + 1e-6 * viaSimpson);
+      }
+    }
+  });
+
   it('q_K by Monte Carlo (mean of q̃ over z_2..K) agrees with the quadrature q_K at several z', () => {
     const g = rng(21);
     for (const K of [2, 5]) {
