@@ -28,6 +28,7 @@ import {
   scalarFlowGradSource24,
   scalarFlowMle,
   trainScalarFlow,
+  finiteFlowImageFraction,
 } from './gradients';
 import { couplingLayer, realNvpLogLikForms, linearCouplingGrad } from './coupling';
 import { radialInvertibility, checkInvertibility1D, reluMap } from './invertibility';
@@ -401,3 +402,17 @@ export function o09Comparison(): { exact: number[][]; source: number[][]; finite
     finiteDifference: affineSigmoidGradFD(O08.x, O08.Phi, O08.delta).Phi,
   };
 }
+
+registerErratum({
+  id: '000-E70',
+  source: '000',
+  location: '§2.g, finite NF with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾) in every layer (L447–518); not in the inventory',
+  sourceForm: 'every layer an invertible sigmoid layer, g = f_K ∘ … ∘ f₁ “invertible” on X = Z = ℝⁿ',
+  exactForm: 'each sigmoid layer maps ℝⁿ onto (0, 1)ⁿ, so for K ≥ 2 the image of g is a proper subset of (0, 1)ⁿ: g is not onto X and log P(x) = −∞ for data outside the image, which MLE cannot handle',
+  summary: 'the composition of sigmoid layers is not a bijection onto the sample space (found while implementing; not in the inventory)',
+  severity: 'major',
+  notebook: N06,
+  demonstrate: () => {
+    return { source: 'image = (0, 1)² (fraction 1)', exact: { 'fraction of (0,1)² in the image of FINITE_EXAMPLE': finiteFlowImageFraction(FINITE_EXAMPLE, 4000, rng(70)) } };
+  },
+});

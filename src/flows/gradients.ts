@@ -508,3 +508,51 @@ export function fitAffineFlow(xs: ArrayLike<number>, opts: { a0?: number; b0?: n
   }
   return out;
 }
+
+/** Mean log-likelihood and mean EXACT gradient (finiteFlowGradExact) of a finite flow over a data set (000 §2.g epoch form). */
+export function finiteFlowMeanGrad(layers: SigmoidLayerParams[], xs: ArrayLike<number>[]): { logLik: number; grad: LayerGrad[] } {
+  if (!Array.isArray(xs) || xs.length === 0) throw new RangeError(`finiteFlowMeanGrad: xs must be a non-empty array of points (got ${describe(xs)})`);
+  const acc = layers.map((l) => ({ Phi: l.Phi.map((r) => r.map(() => 0)), delta: l.delta.map(() => 0) }));
+  let ll = 0;
+  for (const x of xs) {
+    ll += finiteFlowLogLik(layers, x);
+    finiteFlowGradExact(layers, x).forEach((g, k) => {
+      g.Phi.forEach((r, i) => r.forEach((v, j) => (acc[k].Phi[i][j] += v / xs.length)));
+      g.delta.forEach((v, i) => (acc[k].delta[i] += v / xs.length));
+    });
+  }
+  return { logLik: ll / xs.length, grad: acc };
+}
+
+/** One gradient-ascent step Φ_k ← Φ_k + γ ∂L/∂Φ_k, δ_k ← δ_k + γ ∂L/∂δ_k for every layer (returns new layers). */
+export function finiteFlowAscentStep(layers: SigmoidLayerParams[], grad: LayerGrad[], gamma: number): SigmoidLayerParams[] {
+  assertPositive('finiteFlowAscentStep', 'gamma', gamma);
+  if (!Array.isArray(grad) || grad.length !== layers.length) throw new RangeError(`finiteFlowAscentStep: grad must have one entry per layer (${layers.length}) (got ${describe(grad)})`);
+  return layers.map((l, k) => ({ Phi: l.Phi.map((r, i) => r.map((v, j) => v + gamma * grad[k].Phi[i][j])), delta: l.delta.map((v, i) => v + gamma * grad[k].delta[i]) }));
+}
+
+/**
+ * Whether x lies in the image of a finite flow of affine-sigmoid layers: every inner point x^(k), k ≥ 1, of the inverse chain must
+ * lie in (0, 1)ⁿ (each layer maps ℝⁿ onto (0, 1)ⁿ, so for K ≥ 2 the image of g is a proper subset of (0, 1)ⁿ and
+ * log P(x) = −∞ outside it — a gap of 000 §2.g not listed in the inventory: erratum 000-E70).
+ */
+export function finiteFlowInImage(layers: SigmoidLayerParams[], x: ArrayLike<number>): boolean {
+  const n = checkLayers('finiteFlowInImage', layers);
+  assertVector('finiteFlowInImage', 'x', x, n);
+  let cur = Array.from(x);
+  for (let k = layers.length; k >= 1; k--) {
+    if (!cur.every((v) => v > 0 && v < 1)) return false;
+    cur = affineSigmoidFlow(layers[k - 1].Phi, layers[k - 1].delta).inverse(cur);
+  }
+  return true;
+}
+
+/** Fraction of n uniform points of (0, 1)ⁿ inside the image of a finite flow (Monte Carlo, seeded). */
+export function finiteFlowImageFraction(layers: SigmoidLayerParams[], n: number, rng: { uniform(): number }): number {
+  const d = checkLayers('finiteFlowImageFraction', layers);
+  assertInteger('finiteFlowImageFraction', 'n', n, 1, 1e7);
+  if (!rng || typeof rng.uniform !== 'function') throw new TypeError(`finiteFlowImageFraction: rng must be a seeded generator (got ${describe(rng)})`);
+  let inside = 0;
+  for (let i = 0; i < n; i++) if (finiteFlowInImage(layers, Array.from({ length: d }, () => rng.uniform()))) inside++;
+  return inside / n;
+}
