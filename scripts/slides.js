@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run slides [-- <notebook.ipynb> …] [--preset fast|full] [--out DIR] [--no-execute] [--theme NAME]`
+ * `npm run slides [-- <notebook.ipynb> …] [--preset fast|full] [--out DIR] [--no-execute] [--theme NAME] [--jobs N]`
  *
  * reveal.js decks from notebooks with nbconvert's slides exporter (template slides/template/dgmlab-reveal) and
  * reveal.js from npm, offline: everything a deck needs is in DIR/assets (reveal.js, plotly.js, MathJax).
@@ -27,7 +27,7 @@ const USAGE = 'usage: npm run slides [-- <notebook.ipynb> …] [--preset fast|fu
 async function main() {
   let args;
   try {
-    args = site.parseArgs(process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', help: 'flag' });
+    args = site.parseArgs(process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', jobs: 'value', help: 'flag' });
   } catch (e) {
     console.error(`slides: ${e.message}\n${USAGE}`);
     process.exit(64);
@@ -72,17 +72,26 @@ async function main() {
   let inputs = notebooks;
   let results = notebooks.map(() => ({ ok: true }));
   if (!args['no-execute']) {
-    console.log(`slides: executing ${notebooks.length} notebook(s) (preset ${preset})…`);
-    const { runNotebook } = require('../kernel-setup/run-notebooks');
-    results = [];
-    inputs = [];
-    for (const f of notebooks) {
-      const out = path.join(work, relName(f));
-      const r = await runNotebook(f, { preset, out, totalTimeout: preset === 'full' ? 7200 : 900 });
-      console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${relName(f)} (${r.wallSeconds} s)`);
-      results.push(r);
-      inputs.push(fs.existsSync(out) ? out : f);
+    const jobs = Number(args.jobs ?? 2);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      console.error(`slides: --jobs must be an integer >= 1 (got ${JSON.stringify(args.jobs)})`);
+      process.exit(64);
     }
+    console.log(`slides: executing ${notebooks.length} notebook(s) (preset ${preset}, ${jobs} at a time)…`);
+    const { runNotebook } = require('../kernel-setup/run-notebooks');
+    results = new Array(notebooks.length);
+    inputs = notebooks.map((f) => path.join(work, relName(f)));
+    let next = 0;
+    const worker = async () => {
+      while (next < notebooks.length) {
+        const i = next++;
+        const r = await runNotebook(notebooks[i], { preset, out: inputs[i], totalTimeout: preset === 'full' ? 7200 : 900 });
+        console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${relName(notebooks[i])} (${r.wallSeconds} s)`);
+        results[i] = r;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(jobs, notebooks.length) }, worker));
+    inputs = inputs.map((out, i) => (fs.existsSync(out) ? out : notebooks[i]));
   }
   const assets = path.join(outDir, 'assets');
   fs.rmSync(assets, { recursive: true, force: true });

@@ -99,6 +99,18 @@ describe('browser: reveal.js slides of the figures fixture, offline from file://
     assert.equal(grid.length, 1);
     assert.ok(grid[0].width > 300 && grid[0].marks > 0, JSON.stringify(grid[0]));
 
+    // A slide taller than the deck (the 30-row table) scrolls instead of being cut off.
+    const t = await page.evaluate(() =>
+      (window as unknown as { Reveal: RevealApi }).Reveal.getHorizontalSlides().findIndex((s) => (s.textContent ?? '').includes('Text, maths and tables')),
+    );
+    await page.evaluate((i) => (window as unknown as { Reveal: RevealApi }).Reveal.slide(i, 0, 99), t);
+    await page.waitForTimeout(1000);
+    const tall = await page.evaluate(() => {
+      const s = (window as unknown as { Reveal: RevealApi }).Reveal.getCurrentSlide();
+      return { cls: s.className, scroll: s.scrollHeight, client: s.clientHeight, overflow: getComputedStyle(s).overflowY };
+    });
+    assert.ok(tall.cls.includes('dgmlab-scroll') && tall.scroll > tall.client && tall.overflow === 'auto', JSON.stringify(tall));
+
     assert.deepEqual(log.blocked, [], 'requests that tried to leave the page');
     assert.deepEqual(log.failed, [], 'local requests that failed');
     assert.deepEqual(log.errors, [], 'console errors');
