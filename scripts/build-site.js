@@ -137,12 +137,14 @@ async function main() {
     process.exit(1);
   }
   // The output folder is replaced as a whole; refuse to delete a folder that is not a previous build.
-  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length && !fs.existsSync(path.join(outDir, 'build-report.json'))) {
-    console.error(`build: ${outDir} exists and is not a previous course build (no build-report.json); choose another --out`);
+  const MARK = '.dgmlab-site';
+  if (fs.existsSync(outDir) && fs.readdirSync(outDir).length && !fs.existsSync(path.join(outDir, MARK))) {
+    console.error(`build: ${outDir} exists and is not a previous course build (no ${MARK} file); choose another --out`);
     process.exit(1);
   }
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, MARK), 'Output of `npm run build` (scripts/build-site.js); the next build replaces this folder.\n');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-build-'));
 
   console.log(`build: executing ${notebooks.length} notebook(s) (preset ${preset}, ${jobs} at a time)…`);
