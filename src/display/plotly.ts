@@ -122,9 +122,12 @@ export function resetPlotsForTests(): void {
   bundleShown = false;
 }
 
-/** Round a float to 6 significant digits for the page (display only: keeps outputs small). */
+/**
+ * Round a float to 8 significant digits for the page (display only: keeps outputs small while a zoom still
+ * resolves differences of 1e-7 relative, beyond float32 training curves).
+ */
 function compactNumber(v: number): number {
-  return Number.isInteger(v) ? v : Number(v.toPrecision(6));
+  return Number.isInteger(v) ? v : Number(v.toPrecision(8));
 }
 
 /** JSON of a figure for the page: typed arrays become arrays, floats are rounded for display, warnings dropped. */

@@ -81,9 +81,9 @@ describe('display/plotly: offline embedding and the figure MIME bundle', () => {
     assert.equal(embeddedFigure(html).layout && (embeddedFigure(html).layout as { title: { text: string } }).title.text, '</script><script>alert(1)</script>');
   });
 
-  it('figureJson turns typed arrays into arrays and rounds floats to 6 significant digits for the page', () => {
-    const json = JSON.parse(figureJson({ data: [{ type: 'scatter', y: new Float64Array([Math.PI, 2, 1 / 3]) }], layout: {} }));
-    assert.deepEqual(json.data[0].y, [3.14159, 2, 0.333333]);
+  it('figureJson turns typed arrays into arrays and rounds floats to 8 significant digits for the page', () => {
+    const json = JSON.parse(figureJson({ data: [{ type: 'scatter', y: new Float64Array([Math.PI, 2, 1 / 3, -1234.56789012, NaN]) }], layout: {} }));
+    assert.deepEqual(json.data[0].y, [3.1415927, 2, 0.33333333, -1234.5679, null]);
     assert.deepEqual(json.config, { responsive: true, displaylogo: false });
   });
 
