@@ -114,8 +114,13 @@ describe('iwae — the importance-weighted bound on the linear-Gaussian model', 
     assert.ok(Math.abs(m1.mean[0] - cf.mean[0]) < 4 * m1.stdError.mean[0] + 1e-9);
     assert.ok(Math.abs(m1.logvar[0] - Math.exp(-0.6) * cf.cov[0][0]) < 4 * m1.stdError.logvar[0] + 1e-9);
     // generic combination Σ W̃ ∇ log w
-    const comb = iwae.iwaeGradientFromWeights(at.logW, eps.map((_, k) => [at.weights[k] >= 0 ? 1 : 0]));
-    close(comb[0], 1, 1e-12);
+    // ∇_m log w_k = ∂_z log p(x, z_k) = Σ_r W_r (x_r − W_r z_k − b_r)/s² − z_k (z_k = m + σ ε_k), combined by Σ W̃_k
+    const sig = Math.exp(-0.3);
+    const gradLogW = eps.map((e) => {
+      const z = 0.3 + sig * e[0];
+      return [(1.3 * (0.9 - 1.3 * z - 0.2) + -0.4 * (-0.3 + 0.4 * z - 0.1)) / 0.8 - z];
+    });
+    close(iwae.iwaeGradientFromWeights(at.logW, gradLogW)[0], at.mean[0], 1e-12);
   });
 
   it('validates inputs with errors naming the argument and value', () => {
