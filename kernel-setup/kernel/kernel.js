@@ -25,6 +25,7 @@ const { printQuickInfo } = tslabRequire('inspect');
 const tslabJupyter = tslabRequire('jupyter');
 const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] }));
 const { History } = require('./history');
+const { expandShorthandProperties } = require('./shorthand');
 
 const DISPLAY = Symbol.for('Jupyter.display');
 /** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
@@ -268,7 +269,7 @@ class Kernel {
     let ok;
     let thrown;
     try {
-      ok = await this.executor.execute(code);
+      ok = await this.executor.execute(expandShorthandProperties(code, ts));
     } catch (e) {
       ok = false;
       thrown = e;
