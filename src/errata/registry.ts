@@ -170,8 +170,7 @@ function esc(s: string): string {
 }
 
 /** The errata table as HTML (LaTeX between $…$ is left for the notebook's MathJax). */
-export function errataTableHtml(opts: { source?: string } = {}): string {
-  const rows = errataRows(opts);
+export function errataTableHtml(opts: { source?: string } = {}, rows: ErratumRow[] = errataRows(opts)): string {
   if (!rows.length) return `<p><em>No errata registered${opts.source ? ` for source ${esc(opts.source)}` : ''} yet.</em></p>`;
   const head = ['id', 'where', 'what is wrong', 'source form', 'exact form', 'source value', 'exact value', 'notebook'];
   const td = (s: string) => `<td style="text-align:left;vertical-align:top">${esc(s)}</td>`;
@@ -183,8 +182,7 @@ export function errataTableHtml(opts: { source?: string } = {}): string {
 }
 
 /** The errata table as plain text (one block per erratum), for the command line. */
-export function errataTableText(opts: { source?: string } = {}): string {
-  const rows = errataRows(opts);
+export function errataTableText(opts: { source?: string } = {}, rows: ErratumRow[] = errataRows(opts)): string {
   if (!rows.length) return `No errata registered${opts.source ? ` for source ${opts.source}` : ''}.`;
   return rows
     .map((r) =>
@@ -202,4 +200,24 @@ export function errataTableText(opts: { source?: string } = {}): string {
 /** Show the errata table in a notebook (index.ipynb: `errata.showTable()`). */
 export function showTable(opts: { source?: string } = {}): void {
   emitBundle({ 'text/plain': errataTableText(opts), 'text/html': errataTableHtml(opts) });
+}
+
+/** The table rows of the given errata, in the order given; unknown ids are an error naming them. */
+export function errataRowsFor(ids: readonly string[]): ErratumRow[] {
+  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
+    throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids such as '000-E56' (got ${JSON.stringify(ids)})`);
+  }
+  const missing = ids.filter((i) => !listErrata().some((e) => e.id === i));
+  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
+  const rows = errataRows().filter((r) => ids.includes(r.id));
+  return ids.map((i) => rows.find((r) => r.id === i)!);
+}
+
+/**
+ * An errata cell of a notebook: the source form and the exact form of the given errata side by side, with the values
+ * their demonstrations compute (`errata.showErrata(['001-E61'])`; topics re-export it as `<topic>.showErrata`).
+ */
+export function showErrata(ids: readonly string[]): void {
+  const rows = errataRowsFor(ids);
+  emitBundle({ 'text/plain': errataTableText({}, rows), 'text/html': errataTableHtml({}, rows) });
 }

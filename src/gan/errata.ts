@@ -3,8 +3,7 @@
  * numerical demonstration computed by this library (source form vs exact form). Ids follow the inventories' numbering;
  * 001 has no numbering, so its §6 errata are 001-E61…E63 ("section 6, item n").
  */
-import { registerErratum, errataRows } from '../errata';
-import { table } from '../display/rich';
+import { registerErratum } from '../errata';
 import { normalLogPdf } from '../core/gaussian';
 import { sigmoid, logSigmoid } from '../core/special';
 import { rng } from '../core/rng';
@@ -495,23 +494,5 @@ registerErratum({
   demonstrate: () => ({ source: { minOver: 'generator biases only', maxOver: 'discriminator weights only' }, exact: { minOver: 'all generator parameters', maxOver: 'all discriminator parameters' } }),
 });
 
-/**
- * Show the listed errata side by side in a notebook's errata cell: where, the source's form, the exact form, and the two
- * demonstrated values (each demonstration is computed now, by the library).
- */
-export function showErrata(ids: string[]): void {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
-    throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids such as '000-E56' (got ${JSON.stringify(ids)})`);
-  }
-  const sources = [...new Set(ids.map((i) => i.slice(0, 3)))];
-  const rows = sources.flatMap((source) => errataRows({ source }));
-  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
-  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
-  table(
-    ids.map((i) => {
-      const r = rows.find((x) => x.id === i)!;
-      return { id: r.id, where: r.location, 'source says': r.sourceForm, 'exact form': r.exactForm, 'source value': r.sourceValue, 'exact value': r.exactValue };
-    }),
-    { caption: 'Errata — each demonstration computed by the library (source form vs exact form)' },
-  );
-}
+/** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `<topic>.showErrata([...])`. */
+export { showErrata } from '../errata/registry';

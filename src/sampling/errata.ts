@@ -3,9 +3,7 @@
  * the library (source form vs exact form). Ids follow the inventories in ../shared/curriculum.
  * Demonstrations are quick (they run whenever the errata table is shown).
  */
-import { formatValue, getErratum, registerErratum } from '../errata/registry';
-import { table } from '../display/rich';
-import { describe } from '../core/validate';
+import { registerErratum } from '../errata/registry';
 import { rng } from '../core/rng';
 import { sigmoid } from '../core/special';
 import { acceptanceProbability, boltzmannDistribution, boltzmannSourceForm, coolingSchedule, simulatedAnnealing } from './annealing';
@@ -445,20 +443,5 @@ register({
   },
 });
 
-/**
- * Show the listed errata as a table in a notebook (errata cell): where, the source's form, the exact form and the two
- * demonstrated values.
- */
-export function showErrata(ids: string[]): void {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
-    throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids such as '002-E24' (got ${describe(ids)})`);
-  }
-  table(
-    ids.map((id) => {
-      const e = getErratum(id);
-      const d = e.demonstrate();
-      return { id, where: e.location, 'source says': e.sourceForm, 'exact form': e.exactForm, 'source value': formatValue(d.source), 'exact value': formatValue(d.exact) };
-    }),
-    { caption: 'Errata — each demonstration computed by the library (source form vs exact form)' },
-  );
-}
+/** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `<topic>.showErrata([...])`. */
+export { showErrata } from '../errata/registry';

@@ -74,3 +74,28 @@ describe('errata/registry', () => {
     assert.equal(errata.formatValue([1, 2, 3, 4, 5, 6, 7, 8, 9]), '[1, 2, 3, 4, 5, 6, 7, 8, …]');
   });
 });
+
+describe('errata: showErrata (the shared errata cell)', () => {
+  it('emits the given errata in the given order with both demonstrated values, and refuses unknown ids', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { registerErratum, unregisterErratum, showErrata, errataRowsFor } = require('../../src/errata');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { takeEmitted } = require('../../src/display/emit');
+    for (const n of [901, 902]) {
+      registerErratum({ id: `999-E${n}`, source: '999', location: `§${n}`, sourceForm: 'a', exactForm: 'b', demonstrate: () => ({ source: n, exact: n + 1 }) });
+    }
+    try {
+      assert.deepEqual(errataRowsFor(['999-E902', '999-E901']).map((r: { id: string }) => r.id), ['999-E902', '999-E901']);
+      takeEmitted();
+      showErrata(['999-E902']);
+      const [out] = takeEmitted();
+      assert.match(String(out.bundle['text/plain']), /999-E902[\s\S]*source 902 vs exact 903/);
+      assert.match(String(out.bundle['text/html']), /<td[^>]*>903<\/td>/);
+      assert.throws(() => showErrata(['999-E903']), /showErrata: unknown erratum id\(s\) 999-E903/);
+      assert.throws(() => showErrata([]), TypeError);
+    } finally {
+      unregisterErratum('999-E901');
+      unregisterErratum('999-E902');
+    }
+  });
+});
