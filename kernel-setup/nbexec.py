@@ -28,6 +28,20 @@ CHECK_MIME = "application/vnd.dgmlab.check+json"
 FIGURE_MIMES = ("application/vnd.plotly.v1+json", "text/html", "image/png", "image/svg+xml")
 
 
+def check_outputs(cell, index):
+    """The exercise-check records (CHECK_MIME outputs) of a cell, parsed, each with the cell index."""
+    for o in cell.get("outputs", []):
+        data = o.get("data", {}) if o.get("output_type") in ("display_data", "execute_result") else {}
+        if CHECK_MIME in data:
+            chk = data[CHECK_MIME]
+            if isinstance(chk, str):
+                try:
+                    chk = json.loads(chk)
+                except ValueError:
+                    chk = {"raw": chk}
+            yield dict(chk, cell=index)
+
+
 def cell_text(outputs, name):
     return "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == name)
 
@@ -83,16 +97,8 @@ def main():
         errored[cell_index] = f"{content.get('ename', '')}: {content.get('evalue', '')}".strip(": ")
 
     def on_cell_executed(cell, cell_index, execute_reply):
-        for o in cell.get("outputs", []):
-            data = o.get("data", {}) if o.get("output_type") in ("display_data", "execute_result") else {}
-            if CHECK_MIME in data:
-                chk = data[CHECK_MIME]
-                if isinstance(chk, str):
-                    try:
-                        chk = json.loads(chk)
-                    except ValueError:
-                        chk = {"raw": chk}
-                print("nbexec: check " + json.dumps(dict(chk, cell=cell_index)), file=sys.stderr, flush=True)
+        for chk in check_outputs(cell, cell_index):
+            print("nbexec: check " + json.dumps(chk), file=sys.stderr, flush=True)
 
     if args.allow_errors:
         client.on_cell_error = on_cell_error
@@ -158,20 +164,11 @@ def main():
         if "figure" in tags and ran and not displays and not already:
             failures.append({"cell": i, "kind": "figure", "source": cell.source,
                              "message": "the cell is tagged 'figure' but produced no figure output"})
-        for o in outputs:
-            data = o.get("data", {}) if o.get("output_type") in ("display_data", "execute_result") else {}
-            if CHECK_MIME in data:
-                chk = data[CHECK_MIME]
-                if isinstance(chk, str):
-                    try:
-                        chk = json.loads(chk)
-                    except ValueError:
-                        chk = {"raw": chk}
-                chk = dict(chk, cell=i)
-                result["checks"].append(chk)
-                if args.expect_checks == "pass" and not chk.get("passed"):
-                    failures.append({"cell": i, "kind": "check", "source": cell.source,
-                                     "message": f"exercise check {chk.get('id')} did not pass: {chk.get('feedback', '')}"})
+        for chk in check_outputs(cell, i):
+            result["checks"].append(chk)
+            if args.expect_checks == "pass" and not chk.get("passed"):
+                failures.append({"cell": i, "kind": "check", "source": cell.source,
+                                 "message": f"exercise check {chk.get('id')} did not pass: {chk.get('feedback', '')}"})
 
     result["ok"] = not failures
     if args.out:
