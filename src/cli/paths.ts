@@ -1,5 +1,4 @@
 /** Where things are: the project root (the dgmlab package), its notebooks, and the ignored work folders. */
-import * as fs from 'fs';
 import * as path from 'path';
 
 /** The dgmlab package root (the same from src/cli and dist/cli). */
@@ -17,19 +16,10 @@ export function rel(p: string): string {
   return (r.startsWith('..') ? path.resolve(p) : r).split(path.sep).join('/');
 }
 
-/** All .ipynb files under `dir` (skipping hidden folders, checkpoints and node_modules), sorted. */
+/** All .ipynb files under `dir` (skipping hidden folders, checkpoints and node_modules), sorted — the notebook runner's own walk. */
 export function findNotebooks(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ipynb')) out.push(p);
-    }
-  };
-  if (fs.existsSync(dir)) walk(dir);
-  return out.sort();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(ROOT, 'kernel-setup', 'run-notebooks.js')) as { findNotebooks(d: string): string[] }).findNotebooks(dir);
 }
 
 /** Is `p` inside `dir`? */
