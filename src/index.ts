@@ -14,5 +14,8 @@ export * as sampling from './sampling';
 export * as gan from './gan';
 export * as info from './info';
 export * as flows from './flows';
+export * as mle from './mle';
+export * as backprop from './backprop';
+export * as counting from './counting';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;

@@ -5,3 +5,4 @@
  */
 export * from './quadrature';
 export * from './measures';
+export * from './bounds';

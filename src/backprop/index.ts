@@ -1,0 +1,6 @@
+/**
+ * backprop: the reference backpropagation of source 000 Appendix A1 (topic BASICS) — forward pass, output and hidden
+ * deltas (A1.1)–(A1.4), the SGD update (A1.3) in exact and source order (000-E05), the derivative variants (000-E06),
+ * tf.grad cross-check, and XOR training. Other topics compare their hand-written backprop with `mlpGradients`.
+ */
+export * from './mlp';

@@ -1,0 +1,3 @@
+export function showErrata(ids: string[]): void {
+  void ids;
+}
