@@ -5,9 +5,12 @@
  * without access to its binary host) → `wasm` (@tensorflow/tfjs-backend-wasm; its .wasm files ship inside the
  * npm package) → `cpu` (plain JavaScript, always there). The environment variable `DGMLAB_BACKEND`
  * (`tensorflow` | `wasm` | `cpu`) forces one; if the forced one cannot start, the error says why.
+ * On `wasm`, the fast CPU path (./fastpath.ts: MatMul kernels on OpenBLAS through the optional native addon) is
+ * installed when the addon was built; the report's `fastPath` says whether it runs (`DGMLAB_FASTPATH=0` turns it off).
  */
 import * as tf from '@tensorflow/tfjs';
 import { assertOneOf } from './validate';
+import { FastPathReport, fastPathReport, installFastPath } from './fastpath';
 
 // PROD silences tfjs's console banner ("install our node backend"): initBackend reports the backend itself.
 tf.env().set('PROD', true);
@@ -20,6 +23,8 @@ export interface BackendReport {
   name: BackendName;
   tried: { name: BackendName; ok: boolean; reason?: string }[];
   tfjsVersion: string;
+  /** On the wasm backend: whether the OpenBLAS MatMul kernels (core/fastpath) run, and why not. */
+  fastPath?: FastPathReport;
   /** One line for a notebook's setup cell. */
   summary: string;
 }
@@ -74,11 +79,16 @@ export async function initBackend(prefer?: BackendName): Promise<BackendReport> 
     if (ok) {
       await tf.ready();
       const skipped = tried.filter((t) => !t.ok).map((t) => `${t.name}: ${t.reason}`);
+      const fastPath = name === 'wasm' ? installFastPath() : undefined;
       current = {
         name,
         tried,
         tfjsVersion: tf.version.tfjs,
-        summary: `tfjs ${tf.version.tfjs} on the '${name}' backend` + (skipped.length ? ` (skipped ${skipped.join('; ')})` : ''),
+        ...(fastPath ? { fastPath } : {}),
+        summary:
+          `tfjs ${tf.version.tfjs} on the '${name}' backend` +
+          (fastPath ? (fastPath.active ? ` with MatMul on ${fastPath.detail}` : ' (fast path off: ' + fastPath.detail + ')') : '') +
+          (skipped.length ? ` (skipped ${skipped.join('; ')})` : ''),
       };
       return current;
     }
@@ -92,4 +102,5 @@ export function backendReport(): BackendReport | undefined {
   return current;
 }
 
-export { tf };
+export { tf, fastPathReport };
+export type { FastPathReport };

@@ -1,0 +1,106 @@
+/*
+ * dgmlab native BLAS addon: single-precision GEMM through OpenBLAS (Debian's libopenblas) for the tfjs
+ * BatchMatMul kernel (see src/core/fastpath.ts). Node-API only (ABI-stable); built by native/build.js with the
+ * system C compiler, never downloaded. Row-major: C[b] = op(A[b]) · op(B[b]).
+ */
+#include <node_api.h>
+#include <stdint.h>
+#include <stddef.h>
+
+/* From cblas.h (declared here so the build does not depend on where a distribution puts the header). */
+enum { CblasRowMajor = 101 };
+enum { CblasNoTrans = 111, CblasTrans = 112 };
+void cblas_sgemm(int order, int transA, int transB, int M, int N, int K, float alpha, const float *A, int lda,
+                 const float *B, int ldb, float beta, float *C, int ldc);
+void openblas_set_num_threads(int n);
+int openblas_get_num_threads(void);
+char *openblas_get_config(void);
+
+static napi_value throw_type(napi_env env, const char *msg) {
+  napi_throw_type_error(env, NULL, msg);
+  return NULL;
+}
+
+static int get_f32(napi_env env, napi_value v, float **data, size_t *len) {
+  napi_typedarray_type t;
+  size_t n;
+  void *p;
+  napi_value ab;
+  size_t off;
+  bool is;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
+  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != napi_float32_array) return 0;
+  *data = (float *)p;
+  *len = n;
+  return 1;
+}
+
+/* sgemm(a, b, c, batchA, batchB, M, N, K, transA, transB) */
+static napi_value Sgemm(napi_env env, napi_callback_info info) {
+  size_t argc = 10;
+  napi_value argv[10];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc != 10) return throw_type(env, "sgemm: expected 10 arguments");
+  float *A, *B, *C;
+  size_t la, lb, lc;
+  if (!get_f32(env, argv[0], &A, &la) || !get_f32(env, argv[1], &B, &lb) || !get_f32(env, argv[2], &C, &lc))
+    return throw_type(env, "sgemm: a, b, c must be Float32Arrays");
+  int32_t bA, bB, M, N, K;
+  bool tA, tB;
+  napi_get_value_int32(env, argv[3], &bA);
+  napi_get_value_int32(env, argv[4], &bB);
+  napi_get_value_int32(env, argv[5], &M);
+  napi_get_value_int32(env, argv[6], &N);
+  napi_get_value_int32(env, argv[7], &K);
+  napi_get_value_bool(env, argv[8], &tA);
+  napi_get_value_bool(env, argv[9], &tB);
+  int32_t batch = bA > bB ? bA : bB;
+  if (bA < 1 || bB < 1 || M < 0 || N < 0 || K < 0 || (bA != batch && bA != 1) || (bB != batch && bB != 1))
+    return throw_type(env, "sgemm: bad batch or shape");
+  if (la < (size_t)bA * M * K || lb < (size_t)bB * K * N || lc < (size_t)batch * M * N)
+    return throw_type(env, "sgemm: array too short for the shape");
+  size_t sA = (size_t)M * K, sB = (size_t)K * N, sC = (size_t)M * N;
+  int lda = tA ? M : K, ldb = tB ? K : N;
+  for (int32_t i = 0; i < batch; i++) {
+    const float *a = A + (bA == 1 ? 0 : i * sA);
+    const float *b = B + (bB == 1 ? 0 : i * sB);
+    float *c = C + i * sC;
+    if (K == 0) {
+      for (size_t j = 0; j < sC; j++) c[j] = 0.0f;
+      continue;
+    }
+    cblas_sgemm(CblasRowMajor, tA ? CblasTrans : CblasNoTrans, tB ? CblasTrans : CblasNoTrans, M, N, K, 1.0f, a,
+                lda > 0 ? lda : 1, b, ldb > 0 ? ldb : 1, 0.0f, c, N > 0 ? N : 1);
+  }
+  return NULL;
+}
+
+static napi_value SetThreads(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  int32_t n = 0;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc == 1) napi_get_value_int32(env, argv[0], &n);
+  if (n > 0) openblas_set_num_threads(n);
+  napi_value r;
+  napi_create_int32(env, openblas_get_num_threads(), &r);
+  return r;
+}
+
+static napi_value Config(napi_env env, napi_callback_info info) {
+  napi_value r;
+  napi_create_string_utf8(env, openblas_get_config(), NAPI_AUTO_LENGTH, &r);
+  return r;
+}
+
+static napi_value Init(napi_env env, napi_value exports) {
+  napi_property_descriptor d[] = {
+      {"sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL},
+      {"threads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
+      {"config", NULL, Config, NULL, NULL, NULL, napi_default, NULL},
+  };
+  napi_define_properties(env, exports, 3, d);
+  return exports;
+}
+
+NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)
