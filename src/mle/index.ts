@@ -7,4 +7,4 @@ export * from './activations';
 export * from './likelihood';
 export * from './sgd';
 export * from './exercises';
-export { showErrata } from './errata';
+export { showErrata, A1_EXAMPLE } from './errata';
