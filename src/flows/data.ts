@@ -4,6 +4,7 @@
  */
 import { assertInteger, assertNonNegative, assertPositive, describe } from '../core/validate';
 import type { Rng } from '../core/rng';
+import { mvnLogPdf } from '../core/gaussian';
 
 function checkRng(fn: string, rng: unknown): asserts rng is Rng {
   if (!rng || typeof (rng as Rng).normal !== 'function') throw new TypeError(`${fn}: rng must be a seeded generator from core.rng(seed) (got ${describe(rng)})`);
@@ -38,4 +39,20 @@ export function ringOfGaussians(n: number, rng: Rng, opts: { k?: number; radius?
     const a = (2 * Math.PI * c) / k;
     return [radius * Math.cos(a) + sd * rng.normal(), radius * Math.sin(a) + sd * rng.normal()];
   });
+}
+
+/**
+ * The baseline a flow must beat: the mean log-likelihood of 2-D data under its own maximum-likelihood Gaussian (sample mean,
+ * covariance with divisor N) — the best a single affine flow x = Au + b can do.
+ */
+export function gaussianBaselineLogLik(points: number[][]): number {
+  if (!Array.isArray(points) || points.length < 3) throw new RangeError(`gaussianBaselineLogLik: points must be an array of at least 3 points (got ${describe(points)})`);
+  const d = points[0]?.length;
+  points.forEach((p, i) => {
+    if (!Array.isArray(p) || p.length !== d || !p.every(Number.isFinite)) throw new RangeError(`gaussianBaselineLogLik: points[${i}] must be ${d} finite numbers (got ${describe(p)})`);
+  });
+  const N = points.length;
+  const mu = Array.from({ length: d }, (_, j) => points.reduce((s, p) => s + p[j], 0) / N);
+  const S = Array.from({ length: d }, (_, a) => Array.from({ length: d }, (_, b) => points.reduce((s, p) => s + (p[a] - mu[a]) * (p[b] - mu[b]), 0) / N));
+  return points.reduce((s, p) => s + mvnLogPdf(p, mu, S), 0) / N;
 }

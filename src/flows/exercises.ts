@@ -20,6 +20,7 @@ import {
   sourceUpdateConstant,
 } from './gradients';
 import { couplingLayer } from './coupling';
+import { twoMoons, gaussianBaselineLogLik } from './data';
 import { radialInverse, radialLogDet, radialFlow } from './planarRadial';
 import { radialInvertibility, checkInvertibility1D, residualMap, reluMap, sigmoidMixtureMap, bisectionInverse } from './invertibility';
 import { O08 } from './errata';
@@ -217,6 +218,17 @@ registerExercise({
   },
   compare: compare.choice([{ key: 'first', text: 'x₁ = z₁' }, { key: 'second', text: 'x₂ = z₂' }]),
   hints: ['The coordinates with mask 1 are copied unchanged by every layer.'],
+  notebook: N07,
+});
+
+registerExercise({
+  id: 'flow.nvp.gaussian-baseline',
+  title: 'The mean log-likelihood of the two-moons data under its maximum-likelihood Gaussian (the baseline a flow must beat)',
+  source: '000 §2.h (an affine flow x = Au + b is a Gaussian); 000 NB07 step 8',
+  params: { seed: { default: 1, integer: true, min: 0 }, n: { default: 1000, integer: true, min: 3, max: 100000 } },
+  reference: ({ seed, n }) => gaussianBaselineLogLik(twoMoons(n, rng(seed))),
+  compare: compare.number({ abs: 1e-6 }),
+  hints: ['Fit the mean and the covariance (divide by N), then average core.mvnLogPdf over the points.'],
   notebook: N07,
 });
 

@@ -110,3 +110,15 @@ describe('flows — fitting a radial flow with the hand-derived gradient', () =>
     assert.throws(() => F.fitRadialFlow(data, { z0: [0, 0], alpha: 1, beta: -2 }), /init must be invertible, β ≥ −α \(got β = -2/);
   });
 });
+
+describe('flows — Gaussian baseline of a 2-D data set', () => {
+  it('equals the closed form −(d/2)(1 + log 2π) − ½ log det Σ̂ of the MLE Gaussian (independent derivation)', () => {
+    const pts = F.twoMoons(500, rng(1));
+    const N = pts.length;
+    const mu = [0, 1].map((j) => pts.reduce((s, p) => s + p[j], 0) / N);
+    const S = [0, 1].map((a) => [0, 1].map((b) => pts.reduce((s, p) => s + (p[a] - mu[a]) * (p[b] - mu[b]), 0) / N));
+    const closed = -(1 + Math.log(2 * Math.PI)) - 0.5 * Math.log(S[0][0] * S[1][1] - S[0][1] * S[1][0]);
+    assertClose(F.gaussianBaselineLogLik(pts), closed, 0, 1e-12);
+    assert.throws(() => F.gaussianBaselineLogLik([[0, 0]]), /at least 3 points/);
+  });
+});
