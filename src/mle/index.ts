@@ -8,3 +8,4 @@ export * from './likelihood';
 export * from './sgd';
 export * from './exercises';
 export { showErrata, A1_EXAMPLE } from './errata';
+export * from './plots';
