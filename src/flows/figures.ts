@@ -84,7 +84,7 @@ export function densityHeatmapFigure(
     fig.data.push({ type: 'scatter', mode: 'markers', x: p.x, y: p.y, name: p.name, marker: { size: 3, color: p.color ?? 'white', opacity: 0.7 } });
   }
   fig.layout.showlegend = (opts.points ?? []).length > 0;
-  fig.layout.legend = { bgcolor: 'rgba(255,255,255,0.7)' };
+  fig.layout.legend = { orientation: 'h', x: 0, y: 1.02, yanchor: 'bottom', bgcolor: 'rgba(255,255,255,0.7)' };
   return fig;
 }
 
