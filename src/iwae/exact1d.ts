@@ -218,7 +218,7 @@ export class Iwae1d {
    * on the grid, its mass ∫ q̃ and its ELBO L_1[q̃] = ∫ q̃ log(p/q̃) dz (001 §4, the definition and question 1).
    */
   refined(others: ArrayLike<number>): { z: number[]; density: number[]; mass: number; elbo: number } {
-    assertVector('Iwae1d.refined', 'others', others);
+    if (!Array.isArray(others) || others.length > 0) assertVector('Iwae1d.refined', 'others', others); // [] is K = 1 (q̃ = q)
     const K = others.length + 1;
     const logC = this.logC;
     let s = 0;

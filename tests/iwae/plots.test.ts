@@ -35,6 +35,7 @@ describe('iwae/plots and remaining validation', () => {
     throwsWith(() => new iwae.Iwae1d({ logJoint: () => 0, logQ: () => 0, lower: 0, upper: 1 }, { uLower: 5, uUpper: 1 }), RangeError, /uUpper must be > opts.uLower/);
     throwsWith(() => new iwae.Iwae1d({ logJoint: () => 0, logQ: () => Infinity, lower: 0, upper: 1 }, { nz: 4, nu: 4 }), RangeError, /logQ\(0\) must be finite/);
     throwsWith(() => iwae.lgProblem1d(t.model, t.x, t.q).logJoint(NaN), RangeError, /z\[0\] must be finite/);
+    throwsWith(() => iwae.lgIwae1d(t.model, t.x, t.q, { nz: 200, nu: 200 }).refined('x' as never), TypeError, /others must be an array/);
     return assert.rejects(iwae.compareIwaeVae(null as never, iwae.iwaeComparisonPreset('fast')), /data must be \{ train, test \}/);
   });
 });

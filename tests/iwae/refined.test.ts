@@ -60,6 +60,9 @@ describe('iwae — the refined proposal q̃ and its density q_K (001 §4 questio
       const se = Math.sqrt((s2 / R - m * m) / R);
       assert.ok(Math.abs(m - exact.bound(K)) < 4 * se, `K=${K}: ${m} ± ${se} vs ${exact.bound(K)}`);
     }
+    // K = 1: q̃ = q, mass 1, ELBO = L_1
+    const one = exact.refined([]);
+    assert.ok(Math.abs(one.mass - 1) < 1e-9 && Math.abs(one.elbo - exact.bound(1)) < 1e-6);
     const others = [[0.3], [-1.2]];
     const quad = exact.refined(others.map((z) => z[0])).elbo;
     const mc = iwae.refinedElboMC(spec, others, 40000, rng(23));
