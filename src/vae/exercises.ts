@@ -5,11 +5,12 @@
 import { registerExercise } from '../exercises/registry';
 import * as compare from '../exercises/compare';
 import { klDiagStdNormal, klGaussians, klGaussiansGrad, klLogVar, klStdNormal, latentPenaltyJ, tutorialEncoderTrajectory } from './kl';
-import { affineCovariance, changeOfVariablesLogDensity, logAbsDet, reparamDiag, reparamLogVar } from './reparam';
-import { gaussianQ1d, lgElbo1d, lgLogEvidence, lgPosterior, linearGaussian1d } from './linearGaussian';
+import { affineCovariance, changeOfVariablesLogDensity, JACOBIAN_STRUCTURES, logAbsDet, randomJacobian, reparamDiag, reparamLogVar } from './reparam';
+import { rng } from '../core/rng';
+import { elboAscentTrajectory, gaussianQ1d, lgElbo1d, lgLogEvidence, lgPosterior, linearGaussian, linearGaussian1d } from './linearGaussian';
 import { amortizationGap, courseAmortizationProblem } from './amortized';
 import { squareFunctionVariances } from './estimators';
-import { gaussianLogLikConstant, sayedRisk, sayedRiskToElbo, sourceFormBound003, tutorialPulledOutLogLik } from './objectives';
+import { gaussianLogLikConstant, sayedRisk, sayedRiskToElbo, sourceFormBound003, tutorialPulledOutLogLik, vaeLoss003 } from './objectives';
 
 const num = (abs = 1e-6) => compare.number({ abs, rel: 1e-6 });
 const NB = {
@@ -133,7 +134,12 @@ registerExercise({
   id: 'vae.train.which-collapses',
   title: 'Which VAE ends with (almost) zero KL, i.e. an encoder equal to the prior for every x?',
   source: '000 §3.h algorithm (L914–955), erratum 000-E33',
-  reference: () => 'tutorial',
+  reference: () => {
+    // the two encoder rules on z~N(0,1), x|z~N(z,1), x = 1, from (μ, σ²) = (1, 2), γ = 0.1, 300 steps: which ends at KL ≈ 0?
+    const t = tutorialEncoderTrajectory([1], [2], 0.1, 300);
+    const e = elboAscentTrajectory(linearGaussian1d(1, 1), [1], [1], [2], 0.1, 300);
+    return klDiagStdNormal(t.mu[300], t.sigma2[300]) < klDiagStdNormal(e.mean[300], e.variance[300]) ? 'tutorial' : 'standard';
+  },
   compare: compare.choice([
     { key: 'tutorial', text: 'the tutorial VAE (encoder trained by ∇KL only)' },
     { key: 'standard', text: 'the standard VAE (joint gradient of the ELBO)' },
@@ -183,7 +189,12 @@ registerExercise({
   id: 'vae.cov.cost',
   title: 'Which Jacobian structure makes |det J| cost grow like K³ with the LU algorithm?',
   source: '001 §2 Steps 2.2 and 2.4',
-  reference: () => 'dense',
+  reference: () => {
+    const K = 64;
+    const g = rng(64);
+    const flops = JACOBIAN_STRUCTURES.map((st) => logAbsDet(randomJacobian(K, st, g), st).flops);
+    return JACOBIAN_STRUCTURES[flops.indexOf(Math.max(...flops))];
+  },
   compare: compare.choice([
     { key: 'diagonal', text: 'diagonal (μ + σ ⊙ z₀)' },
     { key: 'triangular', text: 'lower-triangular S' },
@@ -241,7 +252,10 @@ registerExercise({
   id: 'vae.amortized.memory',
   title: 'Parameters stored by per-instance VI with diagonal q, n = 1000 points, k = 2 latent dims',
   source: '001 §3 Steps 3.3(c)',
-  reference: () => 1000 * 2 * 2,
+  reference: () => {
+    const xs = Array.from({ length: 1000 }, (_, i) => [i / 100 - 5]);
+    return amortizationGap(linearGaussian([[1, 0.5]], [0], 1), xs, 'affine').parameters.perInstance;
+  },
   compare: compare.number({ abs: 0 }),
   hints: ['Each point keeps its own mean and variance per latent dimension.'],
   notebook: NB.e03,
@@ -329,8 +343,13 @@ registerExercise({
   id: 'vae.notes.pathwise',
   title: '[∂/∂μ, ∂/∂σ] of E[z²] for z = μ + σε at μ = 1.5, σ = 0.5',
   source: '003 L576–583; 003 §4.5 oracle',
-  reference: () => [2 * 1.5, 2 * 0.5],
-  compare: compare.vector({ abs: 1e-9 }),
+  reference: () => {
+    // d/dμ and d/dσ of E[(μ + σε)²] = μ² + σ², by central differences of the closed form
+    const E = (m: number, s: number) => m * m + s * s;
+    const h = 1e-6;
+    return [(E(1.5 + h, 0.5) - E(1.5 - h, 0.5)) / (2 * h), (E(1.5, 0.5 + h) - E(1.5, 0.5 - h)) / (2 * h)];
+  },
+  compare: compare.vector({ abs: 1e-6 }),
   hints: ['E[(μ + σε)²] = μ² + σ².'],
   notebook: NB.d09,
 });
@@ -338,7 +357,14 @@ registerExercise({
   id: 'vae.notes.recon-weight',
   title: 'The decoder variance σ² for which the L574 loss ‖X − f(z)‖² + KL equals −ELBO up to a constant',
   source: '003 L574, erratum 003-E66',
-  reference: () => 0.5,
+  reference: () => {
+    // the variance σ² at which ‖x − f‖²/(2σ²) equals the source's ‖x − f‖² (003 L574): weights match when 1/(2σ²) = 1
+    const x = [1, 0.5, -0.2];
+    const xhat = [0.8, 0.1, 0.3];
+    const src = vaeLoss003(x, xhat, [0], [0], { form: 'source' }).recon;
+    const exact = vaeLoss003(x, xhat, [0], [0]).recon; // ½‖x − f‖² (σ² = 1)
+    return exact / src; // ½‖·‖²/(‖·‖²) = σ²_source / 1
+  },
   compare: num(1e-9),
   hints: ['−log N(x; f, σ²I) = ‖x − f‖²/(2σ²) + const.'],
   notebook: NB.d09,
