@@ -91,3 +91,23 @@ export function parameterCountFigure(ps: number[], d = 500): Figure {
 export function countsBarFigure(counts: Record<string, number>, title = 'Parameter counts'): Figure {
   return barChart({ labels: Object.keys(counts), values: Object.values(counts) }, { logY: true, title });
 }
+
+/** Fig 1.1 of source 000 (L273; after Goodfellow's taxonomy): maximum likelihood → explicit (tractable, approximate) / implicit density, as a sunburst. */
+export function taxonomyFigure(): Figure {
+  const nodes: [string, string][] = [
+    ['maximum likelihood', ''],
+    ['explicit density', 'maximum likelihood'],
+    ['implicit density', 'maximum likelihood'],
+    ['tractable density', 'explicit density'],
+    ['approximate density', 'explicit density'],
+    ['NF (block)', 'tractable density'],
+    ['PixelRNN / PD (pixel)', 'tractable density'],
+    ['VAE (variational)', 'approximate density'],
+    ['Boltzmann machine / RBM (Markov chain)', 'approximate density'],
+    ['GAN', 'implicit density'],
+  ];
+  return {
+    data: [{ type: 'sunburst', labels: nodes.map((n) => n[0]), parents: nodes.map((n) => n[1]), branchvalues: 'remainder', insidetextorientation: 'radial' }],
+    layout: { title: { text: 'Taxonomy of deep generative models (000 Fig 1.1)' }, height: 480, margin: { l: 10, r: 10, t: 50, b: 10 } },
+  };
+}
