@@ -2,8 +2,7 @@
  * Errata of the FLOW sections (source 000 §2.a–2.h: E11–E25; source 001 §5: 001-E51…E53, "section 5, item n" because 001 has
  * no numbering; source 002 §9: 002-E40), each with a numerical demonstration computed by this library (source form vs exact form).
  */
-import { registerErratum, errataRows } from '../errata';
-import { table } from '../display/rich';
+import { registerErratum } from '../errata';
 import { rng } from '../core/rng';
 import { inverse } from '../core/linalg';
 import { normalPdf } from '../core/gaussian';
@@ -377,22 +376,8 @@ registerErratum({
   },
 });
 
-/** Show the rows of the given errata (source form vs exact form, demonstrated numerically) in an errata cell. */
-export function showErrata(ids: string[]): void {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) {
-    throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids such as '000-E19' (got ${JSON.stringify(ids)})`);
-  }
-  const rows = [...new Set(ids.map((i) => i.slice(0, 3)))].flatMap((source) => errataRows({ source }));
-  const missing = ids.filter((i) => !rows.some((x) => x.id === i));
-  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
-  table(
-    ids.map((i) => {
-      const x = rows.find((y) => y.id === i)!;
-      return { id: x.id, where: x.location, 'source says': x.sourceForm, 'exact form': x.exactForm, 'source value': x.sourceValue, 'exact value': x.exactValue };
-    }),
-    { caption: 'Errata — each demonstration computed by the library (source form vs exact form)' },
-  );
-}
+/** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `flows.showErrata([...])`. */
+export { showErrata } from '../errata/registry';
 
 /** The FD-checked three-way comparison for O-08 used by the notebooks: exact, source (2.4) and finite differences of ∂log P/∂Φ. */
 export function o09Comparison(): { exact: number[][]; source: number[][]; finiteDifference: number[][] } {
