@@ -7,6 +7,7 @@
  * in place). Where the addon is absent or fails its start-up self-check, nothing is registered and the plain wasm
  * backend runs; `core.backendReport().fastPath` says which. `DGMLAB_FASTPATH=0` turns it off.
  */
+import * as os from 'os';
 import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 
@@ -135,8 +136,23 @@ function makeFusedMatMul(blas: NativeBlas, original: KernelFn): KernelFn {
 }
 
 /**
+ * OpenBLAS threads: `DGMLAB_BLAS_THREADS` if set; else one thread when the machine is busy (1-minute load average at
+ * least the number of CPUs − 1: OpenBLAS threads spin while waiting, and on an oversubscribed machine measured here a
+ * second thread made the matmuls 2–8× slower), else up to 4.
+ */
+export function blasThreads(env: NodeJS.ProcessEnv = process.env, cpus = os.cpus().length, load = os.loadavg()[0]): number {
+  const forced = env.DGMLAB_BLAS_THREADS;
+  if (forced !== undefined && forced !== '') {
+    const n = Number(forced);
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`installFastPath: DGMLAB_BLAS_THREADS must be an integer >= 1 (got "${forced}")`);
+    return n;
+  }
+  return load >= cpus - 1 ? 1 : Math.max(1, Math.min(4, cpus));
+}
+
+/**
  * Register the OpenBLAS kernels on the wasm backend (idempotent). Call after the wasm backend is registered;
- * `initBackend` does it. Returns what happened; never throws.
+ * `initBackend` does it. Returns what happened; throws only for a bad DGMLAB_BLAS_THREADS.
  */
 export function installFastPath(opts: { addonPath?: string } = {}): FastPathReport {
   if (installed) return fastPathReport();
@@ -144,6 +160,7 @@ export function installFastPath(opts: { addonPath?: string } = {}): FastPathRepo
   if (!tf.getKernel('BatchMatMul', 'wasm')) return { active: false, detail: 'the wasm backend is not registered', kernels: [] };
   const blas = loadNativeBlas(opts.addonPath);
   if (!blas) return { active: false, detail: `native BLAS addon not available (${loadError}); build it with \`node native/build.js\` (needs gcc and libopenblas-dev)`, kernels: [] };
+  blas.threads(blasThreads());
   const originals = new Map<string, tf.KernelConfig>();
   const kernels: string[] = [];
   for (const [name, make] of [['BatchMatMul', makeBatchMatMul], ['_FusedMatMul', makeFusedMatMul]] as const) {

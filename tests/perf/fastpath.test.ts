@@ -5,7 +5,7 @@ import * as path from 'path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { initBackend, backendReport, BackendReport } from '../../src/core/backend';
-import { fastPathReport, installFastPath, loadNativeBlas, NATIVE_ADDON_PATH, uninstallFastPath } from '../../src/core/fastpath';
+import { blasThreads, fastPathReport, installFastPath, loadNativeBlas, NATIVE_ADDON_PATH, uninstallFastPath } from '../../src/core/fastpath';
 import { rng } from '../../src/core/rng';
 import { createVae } from '../../src/vae/model';
 import { loadFashionMnist } from '../../src/vae/data';
@@ -168,18 +168,20 @@ describe('core/fastpath — OpenBLAS MatMul kernels for the wasm backend', funct
     const xs = randArray(g, 32 * 50);
     const run = () =>
       tf.tidy(() => {
-        const model = tf.sequential({ layers: [tf.layers.dense({ units: 30, activation: 'relu', inputShape: [50], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }), tf.layers.dense({ units: 4, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) })] });
+        const model = tf.sequential({ layers: [tf.layers.dense({ units: 30, activation: 'relu', inputShape: [50], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }), biasInitializer: tf.initializers.randomNormal({ seed: 3 }) }), tf.layers.dense({ units: 4, activation: 'sigmoid', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }), biasInitializer: tf.initializers.randomNormal({ seed: 4 }) })] });
         const x = tf.tensor2d(xs, [32, 50]);
         const f = () => tf.sum(model.apply(x) as tf.Tensor) as tf.Scalar;
+        // outside a gradient tfjs fuses matMul + bias + activation (_FusedMatMul); under a gradient it does not
+        const forward = Array.from((model.predict(x) as tf.Tensor).dataSync());
         const { value, grads } = tf.variableGrads(f, model.trainableWeights.map((w) => w.read() as tf.Variable));
-        return [value.dataSync()[0], ...Object.values(grads).map((t) => Array.from(t.dataSync()))] as (number | number[])[];
+        return [value.dataSync()[0], forward, ...Object.values(grads).map((t) => Array.from(t.dataSync()))] as (number | number[])[];
       });
     const fast = run();
     uninstallFastPath();
     const wasm = run();
     assert.ok(Math.abs((fast[0] as number) - (wasm[0] as number)) <= 1e-5 * Math.abs(wasm[0] as number), `${fast[0]} vs ${wasm[0]}`);
     for (let i = 1; i < wasm.length; i++) assert.ok(maxRelDiff(fast[i] as number[], wasm[i] as number[]) < 1e-3, `gradient ${i}`);
-    assert.ok(wasm.length >= 5, 'gradients of 4 weights');
+    assert.ok(wasm.length >= 6, 'forward values and gradients of 4 weights');
   });
 
   it('20 Adam steps of VAE training on Fashion-MNIST follow the same loss curve as the wasm kernels (rel. 1e-3)', () => {
@@ -237,5 +239,16 @@ describe('core/fastpath — OpenBLAS MatMul kernels for the wasm backend', funct
     assert.equal(r.active, false);
     assert.match(r.detail, /self-check failed/);
     assert.ok(NATIVE_ADDON_PATH.endsWith(path.join('native', 'build', 'dgmlab_blas.node')));
+  });
+
+  it('blasThreads: DGMLAB_BLAS_THREADS wins; one thread on a busy machine (load ≥ CPUs − 1), else up to 4; a bad value is a RangeError', () => {
+    assert.equal(blasThreads({ DGMLAB_BLAS_THREADS: '3' }, 2, 10), 3);
+    assert.equal(blasThreads({}, 2, 1.0), 1);
+    assert.equal(blasThreads({}, 2, 0.5), 2);
+    assert.equal(blasThreads({}, 8, 2), 4);
+    assert.equal(blasThreads({ DGMLAB_BLAS_THREADS: '' }, 16, 0), 4);
+    for (const bad of ['0', '1.5', 'two', '-1']) {
+      assert.throws(() => blasThreads({ DGMLAB_BLAS_THREADS: bad }, 2, 0), (e: unknown) => e instanceof RangeError && e.message === `installFastPath: DGMLAB_BLAS_THREADS must be an integer >= 1 (got "${bad}")`);
+    }
   });
 });
