@@ -9,3 +9,4 @@ export * from './sgd';
 export * from './exercises';
 export { showErrata, A1_EXAMPLE } from './errata';
 export * from './plots';
+export * from './workbook';
