@@ -201,7 +201,7 @@ export interface IwaeComparisonConfig {
  */
 export function iwaeComparisonPreset(name: 'fast' | 'full'): IwaeComparisonConfig {
   if (name === 'fast') return { nTrain: 300, nTest: 50, latentDim: 8, hidden: [64], epochs: 3, batchSize: 50, learningRate: 2e-3, k: 5, kEval: 50, seed: 1 };
-  if (name === 'full') return { nTrain: 5000, nTest: 500, latentDim: 20, hidden: [200], epochs: 15, batchSize: 100, learningRate: 1e-3, k: 5, kEval: 500, seed: 1 };
+  if (name === 'full') return { nTrain: 5000, nTest: 500, latentDim: 20, hidden: [200], epochs: 10, batchSize: 100, learningRate: 1e-3, k: 5, kEval: 500, seed: 1 };
   throw new RangeError(`iwaeComparisonPreset: name must be 'fast' or 'full' (got ${describe(name)})`);
 }
 
