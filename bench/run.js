@@ -230,6 +230,10 @@ async function main() {
     for (const [what, how] of pf.missing) log(`  - ${what}: ${how}`);
   }
   const results = runWorkloads(opts, pf, log);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  // the workloads' table first (and a partial record), so a long notebook suite cannot lose it
+  fs.writeFileSync(path.join(RESULTS, 'partial.json'), JSON.stringify({ date: new Date().toISOString(), options: opts, workloads: results }, null, 2));
+  if (opts.notebooks && !opts.only) log(table(results) + '\n');
   let nb;
   if (opts.notebooks && !opts.only) {
     if (pf.have.jupyter && pf.have.dist) nb = await runNotebookSuite(log);

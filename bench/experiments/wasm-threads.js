@@ -26,6 +26,13 @@ if (patch) {
     return orig(blob);
   };
 }
+// tfjs's backend.cc caps the pool at emscripten_num_logical_cores()/2 (it assumes 2 hyper-threads per core), which
+// Emscripten answers in Node with os.cpus().length: on a 2-CPU machine, 1 thread. DOUBLE_CPUS=1 reports twice the CPUs.
+if (process.env.DOUBLE_CPUS === '1') {
+  const os = require('os');
+  const cpus = os.cpus;
+  os.cpus = () => [...cpus(), ...cpus()];
+}
 (async () => {
   tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   wasm.setThreadsCount(threads);
@@ -37,7 +44,8 @@ if (patch) {
     console.log('init failed:', e.message || e);
     process.exit(0);
   }
-  console.log('backend', tf.getBackend(), 'threads', wasm.getThreadsCount(), 'init ms', Date.now() - t0);
+  const m = tf.backend().wasm;
+  console.log('backend', tf.getBackend(), 'threads', wasm.getThreadsCount(), 'init ms', Date.now() - t0, 'PThread', m.PThread ? `running ${m.PThread.runningWorkers.length}, unused ${m.PThread.unusedWorkers.length}` : 'absent (not the threaded build)');
   const a = tf.randomNormal([512, 512]);
   const b = tf.randomNormal([512, 512]);
   for (let i = 0; i < 3; i++) tf.matMul(a, b).dataSync();
