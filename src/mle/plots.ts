@@ -31,20 +31,34 @@ export function bernoulliLogLikFigure(N: number, Nx: number): Figure {
   return linePlot([s, top], { title: `Bernoulli log-likelihood, N = ${N}, N(x) = ${Nx}`, xLabel: 'Φ', yLabel: 'log P' });
 }
 
-/** Loss of a 1-D linear generator x = wz + c on a (w, c) grid, with SGD paths on top (contours drawn as a heat-map). */
+/**
+ * Loss of a 1-D linear generator x = wz + c on a (w, c) grid, with SGD paths on top (filled contours of log₁₀ loss). The
+ * grid covers the given ranges and every point of the paths (so an overshooting path stays on the picture).
+ */
 export function lossContourFigure(Z: number[][], X: number[][], paths: { name: string; trajectory: number[][] }[], wRange: [number, number], cRange: [number, number], n = 41): Figure {
   assertMatrix('lossContourFigure', 'Z', Z, undefined, 1);
   assertMatrix('lossContourFigure', 'X', X, Z.length, 1);
-  const ws = Array.from({ length: n }, (_, i) => wRange[0] + ((wRange[1] - wRange[0]) * i) / (n - 1));
-  const cs = Array.from({ length: n }, (_, i) => cRange[0] + ((cRange[1] - cRange[0]) * i) / (n - 1));
+  const pts = paths.flatMap((p) => p.trajectory);
+  const span = (r: [number, number], k: number): [number, number] => {
+    const lo = Math.min(r[0], ...pts.map((q) => q[k]));
+    const hi = Math.max(r[1], ...pts.map((q) => q[k]));
+    const m = 0.05 * (hi - lo);
+    return [lo - m, hi + m];
+  };
+  const wr = span(wRange, 0);
+  const cr = span(cRange, 1);
+  const ws = Array.from({ length: n }, (_, i) => wr[0] + ((wr[1] - wr[0]) * i) / (n - 1));
+  const cs = Array.from({ length: n }, (_, i) => cr[0] + ((cr[1] - cr[0]) * i) / (n - 1));
   const grid = cs.map((c) => ws.map((w) => Math.log10(linearGeneratorLoss({ W: [[w]], c: [c] }, Z, X))));
   const fig = trajectory(
     paths.map((p) => ({ name: p.name, x: p.trajectory.map((q) => q[0]), y: p.trajectory.map((q) => q[1]) })),
     { title: 'SGD paths on log₁₀ loss contours', xLabel: 'w', yLabel: 'c', arrows: 4 },
   );
-  fig.data.unshift({ type: 'contour', x: ws, y: cs, z: grid, colorscale: 'Viridis', showscale: true, ncontours: 20, colorbar: { title: { text: 'log₁₀ loss' } } });
-  fig.layout.xaxis = { ...(fig.layout.xaxis as object), range: wRange };
-  fig.layout.yaxis = { ...(fig.layout.yaxis as object), range: cRange };
+  fig.data.unshift({ type: 'contour', x: ws, y: cs, z: grid, colorscale: 'Viridis', showscale: true, ncontours: 20, colorbar: { title: { text: 'log₁₀ loss' }, x: 1.02 } });
+  fig.layout.xaxis = { ...(fig.layout.xaxis as object), range: wr };
+  fig.layout.yaxis = { ...(fig.layout.yaxis as object), range: cr };
+  fig.layout.legend = { orientation: 'h', x: 0, y: -0.2 };
+  fig.layout.showlegend = true;
   return fig;
 }
 
@@ -57,21 +71,27 @@ export function klAsymmetryFigure(n = 19): Figure {
   return fig;
 }
 
-/** The network of A1 drawn as a graph with net inputs, outputs and deltas of one step of the worked example (O-42). */
+/**
+ * The network of A1 drawn as a graph: nodes show their output y and delta δ of one step of the worked example (O-42),
+ * edges their weights. Layers are columns; units of a layer are placed at slightly uneven heights so that the labels of
+ * crossing edges do not coincide.
+ */
 export function networkFigure(net: Mlp, input: number[], target: number[], gamma: number): Figure {
   const f = mlpForward(net, input);
   const s = bpSgdStep(net, input, target, gamma);
-  const nodes: { id: string; label: string }[] = [];
+  const nodes: { id: string; label: string; x: number; y: number }[] = [];
   const edges: { from: string; to: string; label: string }[] = [];
   f.y.forEach((layer, l) =>
     layer.forEach((y, k) => {
       const id = `${l}:${k}`;
       const delta = l > 0 ? `<br>δ=${s.deltas[l - 1][k].toFixed(5)}` : '';
-      nodes.push({ id, label: l === 0 ? `x${k + 1}=${y}` : `y=${y.toFixed(4)}${delta}` });
+      const spread = layer.length > 1 ? 3 + 0.6 * l : 0;
+      const yy = layer.length > 1 ? spread * (0.5 - k / (layer.length - 1)) + (l % 2 ? 0.35 : 0) : 0;
+      nodes.push({ id, label: l === 0 ? `x${k + 1}=${y}` : `y=${y.toFixed(4)}${delta}`, x: 2 * l, y: yy });
     }),
   );
-  net.W.forEach((Wl, l) => Wl.forEach((row, j) => row.forEach((w, h) => edges.push({ from: `${l}:${j}`, to: `${l + 1}:${h}`, label: String(w) }))));
-  return digraph({ nodes, edges }, { direction: 'right', title: `A1 worked example (target v = ${target.join(', ')}, γ = ${gamma})`, height: 380 });
+  net.W.forEach((Wl, l) => Wl.forEach((row, j) => row.forEach((w, h) => edges.push({ from: `${l}:${j}`, to: `${l + 1}:${h}`, label: `w=${w}` }))));
+  return digraph({ nodes, edges }, { title: `A1 worked example (target v = ${target.join(', ')}, γ = ${gamma}; δ of one step)`, height: 420, nodeSize: 70 });
 }
 
 /** Parameter counts on a log scale against the number of binary variables p (002 App. A / §7; 003 L13, L623). */

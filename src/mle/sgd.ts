@@ -4,7 +4,7 @@
  * checked against the closed-form least-squares solution (the MLE of (1.2) for a linear g).
  */
 import { assertInteger, assertMatrix, assertOneOf, assertPositive, assertVector } from '../core/validate';
-import { solve } from '../core/linalg';
+import { solve, eigenvalues } from '../core/linalg';
 import { Rng } from '../core/rng';
 
 export type Schedule = (k: number) => number;
@@ -172,4 +172,22 @@ export function fitLinearGenerator(Z: number[][], X: number[][], opts: FitOption
     trajectory.push(p.slice());
   }
   return { generator: unflattenGenerator(p, m, n), losses, trajectory, divergedAt: null as number | null };
+}
+
+/**
+ * Hessian of the mean error (1/N) Σ ½‖Wz + c − x‖² with respect to (w, c) for one output row: H = (1/N) Σ [z; 1][z; 1]ᵀ
+ * (it does not depend on x). Full-batch gradient descent (1.5) on this quadratic converges iff γ < 2/λ_max(H) — the
+ * classical step-size condition; returned as `criticalRate`.
+ */
+export function linearGeneratorHessian(Z: number[][]): { H: number[][]; lambdaMax: number; lambdaMin: number; criticalRate: number } {
+  assertMatrix('linearGeneratorHessian', 'Z', Z);
+  const n = Z[0].length;
+  const H = Array.from({ length: n + 1 }, () => new Array(n + 1).fill(0));
+  for (const z of Z) {
+    const a = [...z, 1];
+    for (let i = 0; i <= n; i++) for (let j = 0; j <= n; j++) H[i][j] += (a[i] * a[j]) / Z.length;
+  }
+  const ev = eigenvalues(H).map((e) => e.re);
+  const lambdaMax = Math.max(...ev);
+  return { H, lambdaMax, lambdaMin: Math.min(...ev), criticalRate: 2 / lambdaMax };
 }

@@ -248,3 +248,20 @@ describe('mle/sgd — (1.3)–(1.5), schedules and the linear generator', () => 
     assert.throws(() => mle.unflattenGenerator([1, 2], 1, 2), /length/);
   });
 });
+
+describe('mle/sgd — step-size condition for the linear generator', () => {
+  it('H = mean [z;1][z;1]ᵀ; epoch SGD converges just below 2/λmax and diverges just above (classical quadratic theory)', () => {
+    const Z = [[0], [1], [2], [-1]];
+    const X = [[1], [2], [2], [0]];
+    const h = mle.linearGeneratorHessian(Z);
+    // closed form: H = [[E z², E z], [E z, 1]] = [[1.5, 0.5], [0.5, 1]]; λ = (2.5 ± √(0.25 + 1))/2
+    assert.deepEqual(h.H, [[1.5, 0.5], [0.5, 1]]);
+    close(h.lambdaMax, (2.5 + Math.sqrt(1.25)) / 2, 1e-12);
+    const ok = mle.fitLinearGenerator(Z, X, { gamma: 0.95 * h.criticalRate, epochs: 3000 });
+    const bad = mle.fitLinearGenerator(Z, X, { gamma: 1.05 * h.criticalRate, epochs: 3000 });
+    const ls = mle.leastSquaresLinearGenerator(Z, X);
+    closeVec(mle.flattenGenerator(ok.generator), mle.flattenGenerator(ls), 1e-6);
+    assert.ok(bad.divergedAt !== null);
+    assert.throws(() => mle.linearGeneratorHessian([] as never), /Z/);
+  });
+});
