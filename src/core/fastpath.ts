@@ -192,5 +192,5 @@ export function fastPathReport(): FastPathReport {
     return { active: false, detail: native === null ? `native BLAS addon not available (${loadError})` : 'not installed', kernels: [] };
   }
   const cfg = installed.blas.config().split(' ').slice(0, 2).join(' ');
-  return { active: true, detail: `${cfg} (${installed.blas.threads()} threads) for ${installed.kernels.join(', ')}`, kernels: installed.kernels };
+  return { active: true, detail: `${cfg} (${installed.blas.threads()} thread${installed.blas.threads() === 1 ? "" : "s"}) for ${installed.kernels.join(', ')}`, kernels: installed.kernels };
 }
