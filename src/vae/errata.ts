@@ -3,9 +3,7 @@
  * Ids follow the inventories (000-E…, 003-E…, 004-E…). Source 001's inventory does not number its errata; 001-E21 is
  * the first erratum of Section 2 (numbered section·10 + n, as the GAN topic numbers §6 as 001-E61…).
  */
-import { errataRows, registerErratum } from '../errata/registry';
-import { table } from '../display/rich';
-import { describe } from '../core/validate';
+import { registerErratum } from '../errata/registry';
 import { rng } from '../core/rng';
 import { variance } from '../core/special';
 import { tutorialEncoderTrajectory } from './kl';
@@ -182,16 +180,8 @@ registerErratum({
   },
 });
 
-/** Show the given errata (ids) as a table with both forms and their demonstrated values (for the notebooks' errata cells). */
-export function showErrata(ids: string[]): void {
-  if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== 'string')) throw new TypeError(`showErrata: ids must be a non-empty array of erratum ids (got ${describe(ids)})`);
-  const rows = errataRows().filter((r) => ids.includes(r.id));
-  const missing = ids.filter((i) => !rows.some((r) => r.id === i));
-  if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
-  table(
-    rows.map((r) => ({ id: r.id, where: r.location, 'what is wrong': r.summary, 'source form': r.sourceForm, 'exact form': r.exactForm, 'source value': r.sourceValue, 'exact value': r.exactValue })),
-  );
-}
+/** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `vae.showErrata([...])`. */
+export { showErrata } from '../errata/registry';
 
 // ---- minor errata and notes of the owned sections (the inventories list them; each still gets a demonstration) ----
 
