@@ -287,5 +287,5 @@ registerErratum({
   demonstrate: () => ({ source: 'Ω undefined', exact: `FVSBN(p)/p² → ½ (p = 10⁴: ${r(fvsbnParameters(10000) / 1e8, 6)}), so FVSBN ∈ Θ(p²)` }),
 });
 
-/** Show the given errata (ids such as '000-E06') as a table with their demonstrations (the GAN-A topic's table helper, reused). */
-export { showErrata } from '../gan/errata';
+/** Show the given errata (ids such as '000-E06') as a table with their demonstrations (the shared errata cell). */
+export { showErrata } from '../errata';

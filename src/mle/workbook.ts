@@ -7,7 +7,7 @@ import { listErrata, errataRows } from '../errata';
 import { show } from '../display/plotly';
 import { barChart } from '../display/figures';
 import { markdown } from '../display/rich';
-import { showErrata } from '../gan/errata';
+import { showErrata } from '../errata';
 
 const id3 = (n: number) => `000-E${String(n).padStart(2, '0')}`;
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => id3(a + i));
