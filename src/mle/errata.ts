@@ -7,7 +7,7 @@ import { registerErratum } from '../errata';
 import { js, entropy, kl } from '../info/measures';
 import { jsUpperBound, jsUpperBoundSource, triangleInequality, JS_COUNTER_EXAMPLE } from '../info/bounds';
 import { sigmoidDerivative, sigmoidDerivativeSource, neuronSgdStep } from './activations';
-import { gaussianLik, gaussianLogLik, gaussianLogLikGradOutput, gaussianLikGradOutput, bernoulliSgd, errorMoments } from './likelihood';
+import { gaussianLik, gaussianLogLik, gaussianLogLikGradOutput, gaussianLikGradOutput, bernoulliSgd, errorMoments, expectedObjective } from './likelihood';
 import { bpSgdStep, mlpForward, outputLogLik, Mlp } from '../backprop/mlp';
 import { fvsbnParameters } from '../counting';
 
@@ -144,9 +144,8 @@ registerErratum({
   notebook: N02,
   demonstrate: () => {
     // two data points with likelihoods of very different size: the expected likelihood ignores the badly fitted one
-    const a = gaussianLik([0], [0.1]);
-    const b = gaussianLik([0], [3]);
-    return { source: r((a + b) / 2), exact: r((Math.log(a) + Math.log(b)) / 2), note: 'residuals 0.1 and 3, m = 1' };
+    const ll = [gaussianLogLik([0], [0.1]), gaussianLogLik([0], [3])];
+    return { source: r(expectedObjective(ll, [1, 1], 'source')), exact: r(expectedObjective(ll, [1, 1], 'exact')), note: 'residuals 0.1 and 3, m = 1, equal weights' };
   },
 });
 

@@ -139,3 +139,25 @@ export function errorMoments(G: number[][], X: number[][], form: MomentForm = 'e
   for (const e of errors) for (let j = 0; j < m; j++) ss += (e[j] - mu[j]) ** 2;
   return { errors, mu, sigma2: form === 'source' ? ss / N : ss / (N * m) };
 }
+
+// ------------------------------------------------------------------------------------ objective under P(d) (§1.j)
+/**
+ * The objective under a data distribution P(d) (000 §1.j, L232–242) from per-pair log-likelihoods and weights P(dᵢ)
+ * (normalised here). `form: 'source'`: the expected LIKELIHOOD Σ P(dᵢ) P(xᵢ|Φ,zᵢ) the tutorial writes (erratum
+ * 000-E08); `form: 'exact'`: the expected log-likelihood Σ P(dᵢ) log P(xᵢ|Φ,zᵢ), consistent with (1.5). Equal weights
+ * give the epoch average of (1.5).
+ */
+export function expectedObjective(logLiks: ArrayLike<number>, weights: ArrayLike<number>, form: MomentForm = 'exact'): number {
+  assertVector('expectedObjective', 'logLiks', logLiks);
+  assertVector('expectedObjective', 'weights', weights, logLiks.length);
+  assertOneOf('expectedObjective', 'form', form, MOMENT_FORMS);
+  let s = 0;
+  for (let i = 0; i < weights.length; i++) {
+    if (weights[i] < 0) throw new RangeError(`expectedObjective: argument weights[${i}] must be ≥ 0 (got ${weights[i]})`);
+    s += weights[i];
+  }
+  if (!(s > 0)) throw new RangeError('expectedObjective: argument weights must have a positive sum (got 0)');
+  let v = 0;
+  for (let i = 0; i < weights.length; i++) v += (weights[i] / s) * (form === 'source' ? Math.exp(logLiks[i]) : logLiks[i]);
+  return v;
+}

@@ -265,3 +265,19 @@ describe('mle/sgd — step-size condition for the linear generator', () => {
     assert.throws(() => mle.linearGeneratorHessian([] as never), /Z/);
   });
 });
+
+describe('mle/likelihood — the objective under P(d) (000 §1.j, E08)', () => {
+  it('exact = weighted mean log-likelihood (= epoch average of (1.5) for equal weights); source = weighted mean likelihood', () => {
+    const ll = [mle.gaussianLogLik([0], [0.1]), mle.gaussianLogLik([0], [3])];
+    close(mle.expectedObjective(ll, [1, 1]), (ll[0] + ll[1]) / 2, 1e-15);
+    close(mle.expectedObjective(ll, [3, 1], 'source'), 0.75 * Math.exp(ll[0]) + 0.25 * Math.exp(ll[1]), 1e-15);
+    // E08: the expected likelihood hardly sees the badly fitted pair (residual 3): its share is < 2 %
+    assert.ok(Math.exp(ll[1]) / (Math.exp(ll[0]) + Math.exp(ll[1])) < 0.02);
+  });
+  it('validates inputs', () => {
+    assert.throws(() => mle.expectedObjective([1, 2], [1]), /weights.*length 2/);
+    assert.throws(() => mle.expectedObjective([1], [-1]), /weights\[0\]/);
+    assert.throws(() => mle.expectedObjective([1], [0]), /positive sum/);
+    assert.throws(() => mle.expectedObjective([1], [1], 'mean' as never), /form/);
+  });
+});
