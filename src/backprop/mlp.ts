@@ -7,9 +7,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { assertFiniteNumber, assertInteger, assertMatrix, assertOneOf, assertPositive, assertVector, describe as describeValue } from '../core/validate';
-import { sigmoid } from '../core/special';
 import { Rng } from '../core/rng';
-import { activationDerivative, DerivativeVariant, DERIVATIVE_VARIANTS } from '../mle/activations';
+import { activation, activationDerivative, ActivationName, ACTIVATION_NAMES, DerivativeVariant, DERIVATIVE_VARIANTS } from '../mle/activations';
 
 /**
  * A fully connected sigmoid network. `W[l][j][h]` is the weight from unit j of layer l to unit h of layer l+1 (the
@@ -18,6 +17,20 @@ import { activationDerivative, DerivativeVariant, DERIVATIVE_VARIANTS } from '..
 export interface Mlp {
   W: number[][][];
   theta: number[][];
+  /** activation of every non-input layer (one name, or one per weight layer); default 'sigmoid' as in A1 */
+  activation?: ActivationName | ActivationName[];
+}
+
+/** The activation of weight layer l (validated). */
+export function layerActivation(net: Mlp, l: number): ActivationName {
+  const a = net.activation ?? 'sigmoid';
+  if (Array.isArray(a)) {
+    if (a.length !== net.W.length) throw new RangeError(`mlp: argument net.activation must name one activation per layer (${net.W.length}) (got ${a.length})`);
+    assertOneOf('mlp', `net.activation[${l}]`, a[l], ACTIVATION_NAMES);
+    return a[l];
+  }
+  assertOneOf('mlp', 'net.activation', a, ACTIVATION_NAMES);
+  return a;
 }
 
 /** Layer sizes [n₀, n₁, …, n_L] of a network (validated). */
@@ -34,17 +47,20 @@ export function mlpSizes(net: Mlp): number[] {
     assertMatrix(fn, `net.W[${l}]`, Wl, sizes[l]);
     sizes.push(Wl[0].length);
     assertVector(fn, `net.theta[${l}]`, net.theta[l], Wl[0].length);
+    layerActivation(net, l);
   });
   return sizes;
 }
 
 /** Deep copy of a network. */
 export function cloneMlp(net: Mlp): Mlp {
-  return { W: net.W.map((Wl) => Wl.map((r) => r.slice())), theta: net.theta.map((t) => t.slice()) };
+  const c: Mlp = { W: net.W.map((Wl) => Wl.map((r) => r.slice())), theta: net.theta.map((t) => t.slice()) };
+  if (net.activation !== undefined) c.activation = Array.isArray(net.activation) ? net.activation.slice() : net.activation;
+  return c;
 }
 
 /** Random initial network with weights and biases uniform in (−scale, scale) from a seeded generator. */
-export function initMlp(sizes: number[], rng: Rng, scale = 1): Mlp {
+export function initMlp(sizes: number[], rng: Rng, scale = 1, activationName?: ActivationName | ActivationName[]): Mlp {
   assertVector('initMlp', 'sizes', sizes);
   if (sizes.length < 2) throw new RangeError(`initMlp: argument sizes must list at least 2 layers (got ${describeValue(sizes)})`);
   sizes.forEach((s, i) => assertInteger('initMlp', `sizes[${i}]`, s, 1, 1e5));
@@ -55,7 +71,10 @@ export function initMlp(sizes: number[], rng: Rng, scale = 1): Mlp {
     W.push(Array.from({ length: sizes[l] }, () => Array.from({ length: sizes[l + 1] }, () => rng.uniform(-scale, scale))));
     theta.push(Array.from({ length: sizes[l + 1] }, () => rng.uniform(-scale, scale)));
   }
-  return { W, theta };
+  const net: Mlp = { W, theta };
+  if (activationName !== undefined) net.activation = activationName;
+  mlpSizes(net);
+  return net;
 }
 
 export interface Forward {
@@ -65,7 +84,7 @@ export interface Forward {
   y: number[][];
 }
 
-/** Forward pass: x_h = Σ_j w_jh y_j + θ_h, y_h = f(x_h), f = sigmoid. Source 000 A1, L1395–1405. */
+/** Forward pass: x_h = Σ_j w_jh y_j + θ_h, y_h = f(x_h), f = sigmoid (or the net's activation). Source 000 A1, L1395–1405. */
 export function mlpForward(net: Mlp, input: ArrayLike<number>): Forward {
   const sizes = mlpSizes(net);
   assertVector('mlpForward', 'input', input, sizes[0]);
@@ -75,7 +94,8 @@ export function mlpForward(net: Mlp, input: ArrayLike<number>): Forward {
     const prev = ys[l];
     const xl = net.theta[l].map((t, h) => prev.reduce((s, yj, j) => s + net.W[l][j][h] * yj, t));
     xs.push(xl);
-    ys.push(xl.map(sigmoid));
+    const a = layerActivation(net, l);
+    ys.push(xl.map((v) => activation(v, a)));
   }
   return { x: xs, y: ys };
 }
@@ -116,9 +136,10 @@ export function backpropDeltas(net: Mlp, fwd: Forward, target: ArrayLike<number>
   const L = net.W.length;
   assertVector('backpropDeltas', 'target', target, sizes[L]);
   const deltas: number[][] = new Array(L);
-  deltas[L - 1] = fwd.y[L].map((yo, o) => (target[o] - yo) * activationDerivative(fwd.x[L][o], variant));
+  deltas[L - 1] = fwd.y[L].map((yo, o) => (target[o] - yo) * activationDerivative(fwd.x[L][o], variant, layerActivation(net, L - 1)));
   for (let l = L - 2; l >= 0; l--) {
-    deltas[l] = fwd.x[l + 1].map((xh, h) => net.W[l + 1][h].reduce((s, w, o) => s + w * deltas[l + 1][o], 0) * activationDerivative(xh, variant));
+    const a = layerActivation(net, l);
+    deltas[l] = fwd.x[l + 1].map((xh, h) => net.W[l + 1][h].reduce((s, w, o) => s + w * deltas[l + 1][o], 0) * activationDerivative(xh, variant, a));
   }
   return deltas;
 }
@@ -162,7 +183,7 @@ export function bpSgdStep(net: Mlp, input: ArrayLike<number>, target: ArrayLike<
       // the layer above has already been updated (next.W[l + 1]) before this delta is computed
       for (let j = 0; j < next.W[l + 1].length; j++) for (let h = 0; h < deltas[l + 1].length; h++) next.W[l + 1][j][h] += gamma * fwd.y[l + 1][j] * deltas[l + 1][h];
       for (let h = 0; h < deltas[l + 1].length; h++) next.theta[l + 1][h] += gamma * deltas[l + 1][h];
-      deltas[l] = fwd.x[l + 1].map((xh, h) => next.W[l + 1][h].reduce((s, w, o) => s + w * deltas[l + 1][o], 0) * activationDerivative(xh, variant));
+      deltas[l] = fwd.x[l + 1].map((xh, h) => next.W[l + 1][h].reduce((s, w, o) => s + w * deltas[l + 1][o], 0) * activationDerivative(xh, variant, layerActivation(net, l)));
     }
   }
   const first = order === 'exact' ? L - 1 : 0;
@@ -186,7 +207,11 @@ export function mlpGradientsTf(net: Mlp, input: ArrayLike<number>, target: Array
     const L = net.W.length;
     const f = (...ps: tf.Tensor[]) => {
       let y: tf.Tensor = tf.tensor2d([Array.from(input)]);
-      for (let l = 0; l < L; l++) y = tf.sigmoid(tf.add(tf.matMul(y as tf.Tensor2D, ps[l] as tf.Tensor2D), ps[L + l]));
+      for (let l = 0; l < L; l++) {
+        const u = tf.add(tf.matMul(y as tf.Tensor2D, ps[l] as tf.Tensor2D), ps[L + l]);
+        const a = layerActivation(net, l);
+        y = a === 'sigmoid' ? tf.sigmoid(u) : a === 'tanh' ? tf.tanh(u) : a === 'relu' ? tf.relu(u) : u;
+      }
       return tf.mul(0.5, tf.sum(tf.square(tf.sub(y, tf.tensor2d([Array.from(target)]))))) as tf.Scalar;
     };
     const grads = tf.grads(f)(params);

@@ -26,12 +26,37 @@ export function sigmoidDerivativeSource(o: number): number {
 export const DERIVATIVE_VARIANTS = ['exact', 'tutorial', 'unit'] as const;
 export type DerivativeVariant = (typeof DERIVATIVE_VARIANTS)[number];
 
-/** a'(o) for sigmoid units in the chosen variant (see DERIVATIVE_VARIANTS). Source 000 §1.h L194–206; A1 L1589–1595. */
-export function activationDerivative(o: number, variant: DerivativeVariant = 'exact'): number {
+/** Activation functions of the networks (the tutorial uses the sigmoid throughout; the others serve later topics). */
+export const ACTIVATION_NAMES = ['sigmoid', 'tanh', 'relu', 'identity'] as const;
+export type ActivationName = (typeof ACTIVATION_NAMES)[number];
+
+/** f(x) for a named activation. */
+export function activation(x: number, name: ActivationName = 'sigmoid'): number {
+  assertOneOf('activation', 'name', name, ACTIVATION_NAMES);
+  assertFiniteNumber('activation', 'x', x);
+  if (name === 'sigmoid') return sigmoid(x);
+  if (name === 'tanh') return Math.tanh(x);
+  if (name === 'relu') return x > 0 ? x : 0;
+  return x;
+}
+
+/**
+ * f'(o) in the chosen variant (see DERIVATIVE_VARIANTS): 'exact' — y(1 − y) for the sigmoid (000 §1.h L194–196),
+ * 1 − tanh² for tanh, the step function for ReLU (0 at 0), 1 for the identity; 'tutorial' — the sigmoid-only source form
+ * of E06 (L196–204); 'unit' — f' := 1 (L206, A1 L1595).
+ */
+export function activationDerivative(o: number, variant: DerivativeVariant = 'exact', name: ActivationName = 'sigmoid'): number {
   assertOneOf('activationDerivative', 'variant', variant, DERIVATIVE_VARIANTS);
+  assertOneOf('activationDerivative', 'name', name, ACTIVATION_NAMES);
   assertFiniteNumber('activationDerivative', 'o', o);
-  if (variant === 'exact') return sigmoidDerivative(o);
-  if (variant === 'tutorial') return sigmoidDerivativeSource(o);
+  if (variant === 'unit') return 1;
+  if (variant === 'tutorial') {
+    if (name !== 'sigmoid') throw new RangeError(`activationDerivative: the 'tutorial' variant (000-E06) exists only for the sigmoid (got name ${name})`);
+    return sigmoidDerivativeSource(o);
+  }
+  if (name === 'sigmoid') return sigmoidDerivative(o);
+  if (name === 'tanh') return 1 - Math.tanh(o) ** 2;
+  if (name === 'relu') return o > 0 ? 1 : 0;
   return 1;
 }
 

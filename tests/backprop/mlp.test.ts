@@ -84,6 +84,31 @@ describe('backprop/mlp — Appendix A1 (000)', () => {
     hand.dTheta.forEach((t, l) => closeVec(t, auto.dTheta[l], 2e-6, `dTheta[${l}]`));
   });
 
+  it('tanh / relu / identity layers: hand gradients equal central finite differences and tf.grad', () => {
+    const net = bp.initMlp([3, 5, 4, 2], rng(5), 1, ['tanh', 'relu', 'identity']);
+    const x = [0.4, -0.7, 1.1];
+    const v = [0.3, -0.2];
+    const hand = bp.mlpGradients(net, x, v);
+    const auto = bp.mlpGradientsTf(net, x, v);
+    hand.dW.forEach((Wl, l) => Wl.forEach((row, j) => closeVec(row, auto.dW[l][j], 2e-6, `tf dW[${l}][${j}]`)));
+    hand.dTheta.forEach((t, l) => closeVec(t, auto.dTheta[l], 2e-6, `tf dTheta[${l}]`));
+    const eps = (n: bp.Mlp) => bp.mlpError(bp.mlpForward(n, x).y[3], v);
+    const h = 1e-6;
+    net.W.forEach((Wl, l) => Wl.forEach((row, j) => row.forEach((_, k) => {
+      const p = bp.cloneMlp(net); p.W[l][j][k] += h;
+      const m = bp.cloneMlp(net); m.W[l][j][k] -= h;
+      close(hand.dW[l][j][k], (eps(p) - eps(m)) / (2 * h), 1e-8, `FD W[${l}][${j}][${k}]`);
+    })));
+    assert.deepEqual(bp.cloneMlp(net).activation, ['tanh', 'relu', 'identity']);
+  });
+
+  it('activation options are validated; the tutorial derivative exists only for the sigmoid', () => {
+    assert.throws(() => bp.mlpForward({ ...NET, activation: 'softsign' as never }, X), /net.activation/);
+    assert.throws(() => bp.mlpForward({ ...NET, activation: ['tanh'] }, X), /one activation per layer/);
+    const tanhNet = { ...NET, activation: 'tanh' as const };
+    assert.throws(() => bp.backpropDeltas(tanhNet, bp.mlpForward(tanhNet, X), V, { derivative: 'tutorial' }), /only for the sigmoid/);
+  });
+
   it('derivative variants (E06): tutorial and unit variants give other deltas than the exact one', () => {
     const f = bp.mlpForward(NET, X);
     const ex = bp.backpropDeltas(NET, f, V);

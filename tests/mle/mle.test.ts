@@ -47,6 +47,19 @@ describe('mle/activations — sigmoid derivative and the tutorial form (000 §1.
     closeVec(mle.neuronSgdStep([0.5, -0.25], [1, 2], 1, 0.1, 'unit').w, [0.55, -0.15], 1e-15);
   });
 
+  it('other activations: f and f\' (tanh, relu, identity) agree with central finite differences', () => {
+    for (const name of ['sigmoid', 'tanh', 'relu', 'identity'] as const) {
+      for (const o of [-1.3, 0.4, 2]) {
+        const h = 1e-6;
+        close(mle.activationDerivative(o, 'exact', name), (mle.activation(o + h, name) - mle.activation(o - h, name)) / (2 * h), 1e-8, `${name} at ${o}`);
+      }
+    }
+    assert.equal(mle.activationDerivative(0, 'exact', 'relu'), 0);
+    assert.equal(mle.activationDerivative(5, 'unit', 'tanh'), 1);
+    assert.throws(() => mle.activation(1, 'gelu' as never), /name/);
+    assert.throws(() => mle.activationDerivative(1, 'tutorial', 'relu'), /only for the sigmoid/);
+  });
+
   it('validates inputs with errors naming the argument', () => {
     assert.throws(() => mle.sigmoidDerivative(NaN), /sigmoidDerivative.*o/);
     assert.throws(() => mle.sigmoidDerivativeSource(Infinity), /sigmoidDerivativeSource.*o/);
