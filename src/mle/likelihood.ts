@@ -4,6 +4,7 @@
  * variance (1.6) in the source form and the exact isotropic MLE (erratum 000-E09).
  */
 import { assertFiniteNumber, assertInteger, assertMatrix, assertOneOf, assertPositive, assertProbability, assertVector } from '../core/validate';
+import { Rng } from '../core/rng';
 
 const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -160,4 +161,19 @@ export function expectedObjective(logLiks: ArrayLike<number>, weights: ArrayLike
   let v = 0;
   for (let i = 0; i < weights.length; i++) v += (weights[i] / s) * (form === 'source' ? Math.exp(logLiks[i]) : logLiks[i]);
   return v;
+}
+
+/**
+ * Generation with the estimated error model — an INTERPRETATION of 000 §1.k L265 (erratum 000-E10: the source never
+ * says how μ̂, σ̂² enter generation). Since ε = g(z) − x ~ N(μ, σ²I), a sample is x′ = g(z) − μ̂ − σ̂ ε′, ε′ ~ N(0, I).
+ * `G` holds generator outputs g(z⁽ⁱ⁾) (one row per sample).
+ */
+export function generateWithErrorModel(G: number[][], mu: ArrayLike<number>, sigma2: number, rng: Rng): number[][] {
+  assertMatrix('generateWithErrorModel', 'G', G);
+  assertVector('generateWithErrorModel', 'mu', mu, G[0].length);
+  assertFiniteNumber('generateWithErrorModel', 'sigma2', sigma2);
+  if (sigma2 < 0) throw new RangeError(`generateWithErrorModel: argument sigma2 must be ≥ 0 (got ${sigma2})`);
+  if (!rng || typeof (rng as Rng).normal !== 'function') throw new TypeError('generateWithErrorModel: argument rng must be a generator from core.rng(seed)');
+  const s = Math.sqrt(sigma2);
+  return G.map((g) => g.map((gj, j) => gj - mu[j] - s * rng.normal()));
 }

@@ -294,3 +294,21 @@ describe('mle/likelihood — the objective under P(d) (000 §1.j, E08)', () => {
     assert.throws(() => mle.expectedObjective([1], [1], 'mean' as never), /form/);
   });
 });
+
+describe('mle/likelihood — generation with the estimated error model (E10 interpretation)', () => {
+  it('x′ = g − μ̂ − σ̂ε′ has mean g − μ̂ and variance σ̂² per coordinate (within 4 standard errors)', () => {
+    const N = 20000;
+    const G = Array.from({ length: N }, () => [1, -2]);
+    const out = mle.generateWithErrorModel(G, [0.5, 0], 0.25, rng(9));
+    const m0 = out.reduce((s, x) => s + x[0], 0) / N;
+    const v1 = out.reduce((s, x) => s + (x[1] + 2) ** 2, 0) / N;
+    close(m0, 0.5, 4 * 0.5 / Math.sqrt(N));
+    close(v1, 0.25, 4 * 0.25 * Math.sqrt(2 / N));
+    assert.deepEqual(mle.generateWithErrorModel([[1, 2]], [0, 0], 0, rng(1)), [[1, 2]]);
+  });
+  it('validates inputs', () => {
+    assert.throws(() => mle.generateWithErrorModel([[1]], [0, 0], 1, rng(1)), /mu.*length 1/);
+    assert.throws(() => mle.generateWithErrorModel([[1]], [0], -1, rng(1)), /sigma2/);
+    assert.throws(() => mle.generateWithErrorModel([[1]], [0], 1, {} as never), /rng/);
+  });
+});
