@@ -8,7 +8,7 @@ import { rng } from '../core/rng';
 import { sigmoid } from '../core/special';
 import { acceptanceProbability, boltzmannDistribution, boltzmannSourceForm, coolingSchedule, simulatedAnnealing } from './annealing';
 import { integratedAutocorrTime } from './diagnostics';
-import { distributions, isIrreducible, matrixPower, period, stationarityResidual, stationaryDistribution, stationaryDistributionExact, runningAverage, simulateChain } from './chains';
+import { communicatingClasses, distributionAfter, distributions, isIrreducible, matrixPower, tvDistance, period, stationarityResidual, stationaryDistribution, stationaryDistributionExact, runningAverage, simulateChain } from './chains';
 import { bitFlipSampler, coordinate, randomWalkMetropolis } from './mh';
 import { binaryDistribution, bitsToIndex, indexToBits, randomScanGibbsKernel } from './gibbs';
 import { EXAMPLE_441, EXAMPLE_441_PRINTED_PI, PERIOD_2, TINY_RBM, TWO_STATE, bmO29Energy, tinyRbmLogProb } from './examples';
@@ -188,6 +188,47 @@ register({
   severity: 't',
   notebook: NB08,
   demonstrate: () => ({ source: EXAMPLE_441[0][1], exact: matrixPower(EXAMPLE_441, 50)[0][1], example: 'Example 4.4.1: P₁₂ vs (P⁵⁰)₁₂ = π₂ = 1/2' }),
+});
+
+register({
+  id: '002-E54',
+  source: '002',
+  location: 'App. C, L1761 (vs §4.4, L845)',
+  sourceForm: 'a homogeneous chain is called "stationary" (time-invariant)',
+  exactForm: 'homogeneity is a property of the kernel (P does not depend on t); stationarity is a property of the distribution (μP = μ)',
+  summary: 'homogeneous (kernel) and stationary (distribution) are conflated',
+  severity: 'I',
+  notebook: NB08,
+  // Example 4.4.1 is homogeneous, yet started from state 1 its distribution keeps changing: TV(μ₀, μ₀P) > 0.
+  demonstrate: () => {
+    const mu0 = EXAMPLE_441.map((_, i) => (i === 0 ? 1 : 0));
+    return { source: 0, exact: tvDistance(mu0, distributionAfter(mu0, EXAMPLE_441, 1)), example: 'TV(μ₀, μ₁) for Example 4.4.1 from state 1: 0 if "homogeneous" meant "stationary"' };
+  },
+});
+
+register({
+  id: '002-E56',
+  source: '002',
+  location: 'App. C, L1807',
+  sourceForm: 'a reducible chain reduces to a smaller chain that is "not irreducible"',
+  exactForm: 'a reducible chain splits into communicating classes; a closed class is itself an irreducible chain',
+  summary: 'garbled sentence about reducibility',
+  severity: 't',
+  notebook: NB08,
+  // Two closed classes {0,1} and {2}: the whole chain is reducible, the restriction to {0,1} is irreducible.
+  demonstrate: () => {
+    const P = [
+      [0.5, 0.5, 0],
+      [0.3, 0.7, 0],
+      [0, 0, 1],
+    ];
+    const classes = communicatingClasses(P);
+    const restricted = [
+      [0.5, 0.5],
+      [0.3, 0.7],
+    ];
+    return { source: false, exact: isIrreducible(restricted), wholeChainIrreducible: isIrreducible(P), classes: classes.map((c) => c.join(',')).join(' | ') };
+  },
 });
 
 register({

@@ -159,3 +159,19 @@ describe('sampling/errata — every registered erratum demonstrates a numerical 
     (e28.exact as number[]).forEach((v, i) => close(v, [0.9, 0.1][i], 1e-15));
   });
 });
+
+describe('sampling errata 002-E54 and 002-E56 (wording errata with numerical demonstrations)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { getErratum } = require('../../src/errata');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { EXAMPLE_441 } = require('../../src/sampling/examples');
+  it('002-E54: a homogeneous chain started off π moves: TV(e₁, e₁P) = 1 − P₁₁ (hand derivation) > 0', () => {
+    const d = getErratum('002-E54').demonstrate();
+    assert.equal(d.source, 0);
+    assert.ok(Math.abs(d.exact - (1 - EXAMPLE_441[0][0])) < 1e-15 && d.exact > 0);
+  });
+  it('002-E56: the closed class {0,1} of a reducible chain is itself irreducible', () => {
+    const d = getErratum('002-E56').demonstrate();
+    assert.deepEqual([d.source, d.exact, d.wholeChainIrreducible, d.classes], [false, true, false, '0,1 | 2']);
+  });
+});
