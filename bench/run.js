@@ -12,7 +12,8 @@
  * (OMP_WAIT_POLICY=PASSIVE, see bench/README.md), emcee. Nothing is installed: a missing tool is reported with the
  * command that installs it, and its rows are skipped.
  *
- * Options: --quick (3 repetitions, short budgets, no notebook suite; about 3 minutes), --reps N, --budget MS,
+ * Defaults: 4 repetitions, 500 ms timed runs, then the notebook suite (about 10 minutes on a 2-core machine).
+ * Options: --quick (3 repetitions, 300 ms, no notebook suite; about 3 minutes), --reps N, --budget MS,
  * --only id,id, --no-notebooks, --notebooks (also in --quick), --json PATH.
  */
 'use strict';
@@ -43,8 +44,8 @@ function parseArgs(argv) {
   }
   if (o.reps !== undefined && !(Number.isInteger(o.reps) && o.reps >= 1)) throw new Error(`bench: --reps must be an integer >= 1 (got ${o.reps})`);
   if (o.budget !== undefined && !(o.budget > 0)) throw new Error(`bench: --budget must be > 0 ms (got ${o.budget})`);
-  o.reps = o.reps ?? (o.quick ? 3 : 5);
-  o.budget = o.budget ?? (o.quick ? 300 : 800);
+  o.reps = o.reps ?? (o.quick ? 3 : 4);
+  o.budget = o.budget ?? (o.quick ? 300 : 500);
   o.notebooks = o.notebooks ?? !o.quick;
   return o;
 }
