@@ -215,7 +215,8 @@ function trainingSummary(results) {
     const torch = w.rows.find((r) => r.key === 'torch');
     const fast = w.rows.find((r) => r.key === 'dgmlabTrain');
     const wasm = w.rows.find((r) => r.key === 'dgmlabWasm');
-    const vsTorch = (r) => (torch && torch.median > 0 && r && r.median > 0 ? torch.median / r.median : NaN);
+    // per repetition (side by side), then the median, as in the table
+    const vsTorch = (r) => (torch && r ? median(r.seconds.map((t, i) => (t > 0 && torch.seconds[i] > 0 ? torch.seconds[i] / t : NaN)).filter((x) => x > 0)) : NaN);
     return `${w.title}: dgmlab ÷ PyTorch throughput = ${fmtRatio(vsTorch(fast))} (${fast.label}), ${fmtRatio(vsTorch(wasm))} (plain wasm)`;
   });
 }
@@ -272,4 +273,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { parseArgs, median, fmtTime, fmtRatio, table, WORKLOADS };
+module.exports = { parseArgs, median, fmtTime, fmtRatio, table, trainingSummary, WORKLOADS };

@@ -63,4 +63,15 @@ describe('bench/run.js — harness helpers', () => {
       assert.ok(w.impls.length >= 2, w.id);
     }
   });
+
+  it('trainingSummary: dgmlab ÷ PyTorch throughput per repetition, then the median (by hand: reps 1/2, 2/4, 3/3 → 0.5)', () => {
+    const w = { title: 'T', training: true, rows: [
+      { key: 'dgmlabTrain', label: 'dgmlab (fast path)', seconds: [2, 4, 3] },
+      { key: 'dgmlabWasm', label: 'wasm', seconds: [10, 20, 40] },
+      { key: 'torch', label: 'torch', seconds: [1, 2, 3] },
+    ] };
+    // fast: torch/dgmlab = 0.5, 0.5, 1 → median 0.5; wasm: 0.1, 0.1, 0.075 → median 0.1
+    assert.deepEqual(bench.trainingSummary([w, { title: 'not training', rows: [] }]), ['T: dgmlab ÷ PyTorch throughput = 0.50 (dgmlab (fast path)), 0.10 (plain wasm)']);
+  });
 });
+
