@@ -32,7 +32,7 @@ describe('mle — exercises and errata of the BASICS notebooks', () => {
     assert.deepEqual(referenceAnswer('basics.notes.student-counts'), [47, 15]);
     assert.equal(referenceAnswer('basics.notes.digits'), 309);
     assert.equal(referenceAnswer('basics.orient.density'), Math.exp(-0.5 * Math.log(2 * Math.PI * 4)));
-    assert.deepEqual(referenceAnswer('basics.mle.least-squares').map((v: number) => Number(v.toFixed(9))), [2, 1]);
+    assert.deepEqual((referenceAnswer('basics.mle.least-squares') as number[]).map((v: number) => Number(v.toFixed(9))), [2, 1]);
   });
 
   it('wrong answers fail', () => {
