@@ -104,22 +104,9 @@ ${sections}
 }
 
 async function main() {
-  let args;
-  try {
-    args = site.parseArgs(process.argv.slice(2), { preset: 'value', jobs: 'value', out: 'value', notebooks: 'value', only: 'value', help: 'flag' });
-  } catch (e) {
-    console.error(`build: ${e.message}\n${USAGE}`);
-    process.exit(64);
-  }
-  if (args.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split(' */')[0].split('\n').slice(3).join('\n').replace(/^ \*\/?/gm, ''));
-    return;
-  }
-  const preset = args.preset ?? 'fast';
-  if (preset !== 'fast' && preset !== 'full') {
-    console.error(`build: --preset must be fast or full (got ${JSON.stringify(preset)})\n${USAGE}`);
-    process.exit(64);
-  }
+  const args = site.commandOptions('build', __filename, process.argv.slice(2), { preset: 'value', jobs: 'value', out: 'value', notebooks: 'value', only: 'value', help: 'flag' }, USAGE);
+  if (!args) return;
+  const preset = args.preset;
   const jobs = Number(args.jobs ?? 2);
   if (!Number.isInteger(jobs) || jobs < 1) {
     console.error(`build: --jobs must be an integer >= 1 (got ${JSON.stringify(args.jobs)})`);

@@ -195,7 +195,32 @@ function parseArgs(argv, known) {
   return out;
 }
 
+/**
+ * The shared preamble of the course commands (build, slides): parse the options (exit 64 with the usage line on a bad
+ * one), print the script's doc comment for --help (then return null), and check --preset (default fast).
+ */
+function commandOptions(name, file, argv, known, usage) {
+  let args;
+  try {
+    args = parseArgs(argv, known);
+  } catch (e) {
+    console.error(`${name}: ${e.message}\n${usage}`);
+    process.exit(64);
+  }
+  if (args.help) {
+    console.log(fs.readFileSync(file, 'utf8').split(' */')[0].split('\n').slice(3).join('\n').replace(/^ \*\/?/gm, ''));
+    return null;
+  }
+  args.preset = args.preset ?? 'fast';
+  if (args.preset !== 'fast' && args.preset !== 'full') {
+    console.error(`${name}: --preset must be fast or full (got ${JSON.stringify(args.preset)})\n${usage}`);
+    process.exit(64);
+  }
+  return args;
+}
+
 module.exports = {
+  commandOptions,
   ROOT,
   TEMPLATES,
   SLIDE_TEMPLATES,

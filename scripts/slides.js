@@ -25,22 +25,9 @@ const site = require('./nbsite');
 const USAGE = 'usage: npm run slides [-- <notebook.ipynb> …] [--preset fast|full] [--out DIR] [--no-execute] [--theme NAME]';
 
 async function main() {
-  let args;
-  try {
-    args = site.parseArgs(process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', jobs: 'value', help: 'flag' });
-  } catch (e) {
-    console.error(`slides: ${e.message}\n${USAGE}`);
-    process.exit(64);
-  }
-  if (args.help) {
-    console.log(fs.readFileSync(__filename, 'utf8').split(' */')[0].split('\n').slice(3).join('\n').replace(/^ \*\/?/gm, ''));
-    return;
-  }
-  const preset = args.preset ?? 'fast';
-  if (preset !== 'fast' && preset !== 'full') {
-    console.error(`slides: --preset must be fast or full (got ${JSON.stringify(preset)})\n${USAGE}`);
-    process.exit(64);
-  }
+  const args = site.commandOptions('slides', __filename, process.argv.slice(2), { preset: 'value', out: 'value', 'no-execute': 'flag', theme: 'value', jobs: 'value', help: 'flag' }, USAGE);
+  if (!args) return;
+  const preset = args.preset;
   const theme = args.theme ?? 'white';
   const revealDir = site.packageDir('reveal.js');
   if (!fs.existsSync(path.join(revealDir, 'dist', 'theme', `${theme}.css`))) {
