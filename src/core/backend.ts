@@ -43,7 +43,10 @@ function registerBackend(name: BackendName): string | undefined {
     return undefined;
   } catch (e) {
     const msg = (e as Error).message.split('\n')[0];
-    return name === 'tensorflow' ? `@tensorflow/tfjs-node is not installed or its native library is missing (${msg})` : msg;
+    if (name !== 'tensorflow') return msg;
+    // Absent (the usual case where its install could not download libtensorflow): say just that, in one line.
+    const absent = (e as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && msg.includes("'@tensorflow/tfjs-node'");
+    return absent ? '@tensorflow/tfjs-node is not installed' : `@tensorflow/tfjs-node is installed but could not load its native library (${msg})`;
   }
 }
 
