@@ -26,6 +26,7 @@ const tslabJupyter = tslabRequire('jupyter');
 const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] }));
 const { History } = require('./history');
 const { expandShorthandProperties } = require('./shorthand');
+const { endsWithSemicolon } = require('./semicolon');
 
 const DISPLAY = Symbol.for('Jupyter.display');
 /** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
@@ -286,7 +287,8 @@ class Kernel {
     }
     // A `//@module` cell registers a module even with errors (tslab's rule): its diagnostics go to stderr.
     if (diagnostics.length) process.stderr.write(diagnostics.join('\n') + '\n');
-    if (!values.length) return {};
+    // IPython's convention: a trailing semicolon on the last expression hides the cell's result.
+    if (!values.length || endsWithSemicolon(code, ts)) return {};
     try {
       return { bundle: await toBundle(values[values.length - 1][0]) };
     } catch (e) {
