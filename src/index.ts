@@ -17,5 +17,6 @@ export * as flows from './flows';
 export * as mle from './mle';
 export * as backprop from './backprop';
 export * as counting from './counting';
+export * as data from './data';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;

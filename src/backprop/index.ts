@@ -5,3 +5,4 @@
  * Other topics compare their hand-written backprop with `mlpGradients` (or `mlpGradientsTf`).
  */
 export * from './mlp';
+export * from './activations';

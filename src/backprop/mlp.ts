@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { assertFiniteNumber, assertInteger, assertMatrix, assertOneOf, assertPositive, assertVector, describe as describeValue } from '../core/validate';
 import { Rng } from '../core/rng';
-import { activation, activationDerivative, ActivationName, ACTIVATION_NAMES, DerivativeVariant, DERIVATIVE_VARIANTS } from '../mle/activations';
+import { activation, activationDerivative, ActivationName, ACTIVATION_NAMES, DerivativeVariant, DERIVATIVE_VARIANTS } from './activations';
 
 /**
  * A fully connected sigmoid network. `W[l][j][h]` is the weight from unit j of layer l to unit h of layer l+1 (the

@@ -26,6 +26,10 @@ export interface Demonstration {
   [key: string]: unknown;
 }
 
+/** The kinds of an errata entry (see `ErratumSpec.kind`). */
+export const ERRATUM_KINDS = ['error', 'gap', 'remark'] as const;
+export type ErratumKind = (typeof ERRATUM_KINDS)[number];
+
 /** What `registerErratum` takes. */
 export interface ErratumSpec {
   /** `<source>-E<n>`, e.g. '002-E17' (the inventories' numbering where they have one). */
@@ -42,6 +46,11 @@ export interface ErratumSpec {
   summary?: string;
   /** 'minor' | 'major' (the inventories' severity), or any short label. */
   severity?: string;
+  /**
+   * What kind of entry this is: 'error' (the source's form is wrong; default), 'gap' (a step of a justification is
+   * missing or wrong but the conclusion holds), 'remark' (a note that sharpens a correct statement).
+   */
+  kind?: ErratumKind;
   /** The notebook with the errata cell, relative to notebooks/. */
   notebook?: string;
   /** Computes both forms numerically with the library: `{ source, exact, ...context }`. */
@@ -49,7 +58,9 @@ export interface ErratumSpec {
 }
 
 /** A registered erratum. */
-export interface Erratum extends Readonly<Omit<ErratumSpec, 'demonstrate'>> {
+export interface Erratum extends Readonly<Omit<ErratumSpec, 'demonstrate' | 'kind'>> {
+  /** 'error' unless the spec said 'gap' or 'remark'. */
+  readonly kind: ErratumKind;
   /** The number n of `<source>-E<n>`. */
   readonly number: number;
   demonstrate(): Demonstration;
@@ -75,9 +86,13 @@ export function registerErratum(spec: ErratumSpec): Erratum {
     if (typeof spec[k] !== 'string' || spec[k].trim() === '') throw new TypeError(`registerErratum(${spec.id}): ${k} must be a non-empty string (got ${describe(spec[k])})`);
   }
   if (typeof spec.demonstrate !== 'function') throw new TypeError(`registerErratum(${spec.id}): demonstrate must be a function () => ({ source, exact }) (got ${describe(spec.demonstrate)})`);
+  if (spec.kind !== undefined && !(ERRATUM_KINDS as readonly string[]).includes(spec.kind)) {
+    throw new RangeError(`registerErratum(${spec.id}): kind must be one of ${ERRATUM_KINDS.join(', ')} (got ${describe(spec.kind)})`);
+  }
   const { demonstrate, ...rest } = spec;
   const e: Erratum = Object.freeze({
     ...rest,
+    kind: spec.kind ?? 'error',
     number: Number(m[2]),
     demonstrate(): Demonstration {
       const d = demonstrate();

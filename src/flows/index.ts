@@ -16,3 +16,7 @@ export * from './realnvpTf';
 export * from './figures';
 export { showErrata, O08, FINITE_EXAMPLE, o09Comparison } from './errata';
 export { O14_LAYER } from './exercises';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
+import './exercises';
+import './errata';

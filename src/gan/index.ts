@@ -11,6 +11,10 @@ export * from './games';
 export * from './toy1d';
 export * from './sayed';
 export * from './dcgan';
-export * from './plots';
+export * from './figures';
 export { referenceToyRun, tailAverages } from './exercises';
 export { showErrata } from './errata';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
+import './exercises';
+import './errata';

@@ -16,7 +16,9 @@ export * from './refined';
 export * from './linearGaussian';
 export * from './training';
 export * from './sourceForms';
-export * from './plots';
+export * from './figures';
 export { showErrata } from '../vae/errata';
-import './errata';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
 import './exercises';
+import './errata';

@@ -6,7 +6,7 @@
 import { registerErratum } from '../errata';
 import { js, entropy, kl } from '../info/measures';
 import { jsUpperBound, jsUpperBoundSource, triangleInequality, JS_COUNTER_EXAMPLE } from '../info/bounds';
-import { sigmoidDerivative, sigmoidDerivativeSource, neuronSgdStep } from './activations';
+import { sigmoidDerivative, sigmoidDerivativeSource, neuronSgdStep } from '../backprop/activations';
 import { gaussianLik, gaussianLogLik, gaussianLogLikGradOutput, gaussianLikGradOutput, bernoulliSgd, errorMoments, expectedObjective } from './likelihood';
 import { bpSgdStep, mlpForward, outputLogLik, Mlp } from '../backprop/mlp';
 import { fvsbnParameters } from '../counting';

@@ -8,7 +8,7 @@ import { rng } from '../core/rng';
 import { logAddExp, mean, variance } from '../core/special';
 import { entropy, kl, js, klGaussian } from '../info/measures';
 import { jsUpperBound, triangleInequality, JS_COUNTER_EXAMPLE } from '../info/bounds';
-import { sigmoidDerivative, sigmoidDerivativeSource, neuronSgdStep } from './activations';
+import { sigmoidDerivative, sigmoidDerivativeSource, neuronSgdStep } from '../backprop/activations';
 import { gaussianLogLik, gaussianLik, bernoulliGrad, bernoulliMle, bernoulliSgd, errorMoments } from './likelihood';
 import { leastSquaresLinearGenerator } from './sgd';
 import { bpSgdStep, mlpForward, outputLogLik, initMlp, trainMlp, epochsToReach, XOR } from '../backprop/mlp';

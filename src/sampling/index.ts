@@ -16,5 +16,8 @@ export * from './annealing';
 export * from './diagnostics';
 export * as examples from './examples';
 export { showErrata } from './errata';
-import './exercises';
 export { stateDiagram } from './figures';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
+import './exercises';
+import './errata';

@@ -19,4 +19,7 @@ export * from './objectives';
 export * from './model';
 export * from './data';
 export { showErrata } from './errata';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
 import './exercises';
+import './errata';

@@ -14,7 +14,7 @@ const closeVec = (a: ArrayLike<number>, b: ArrayLike<number>, tol: number, msg =
   for (let i = 0; i < a.length; i++) close(a[i], b[i], tol, `${msg}[${i}]`);
 };
 
-describe('mle/activations — sigmoid derivative and the tutorial form (000 §1.h, E06)', () => {
+describe('backprop/activations — sigmoid derivative and the tutorial form (000 §1.h, E06)', () => {
   it('000 O-01: exact y(1−y) and the source form σ(y)(1−σ(y)) at o = 0, 1, 2, −3 (values: 000 inventory §3)', () => {
     const rows: [number, number, number][] = [
       [0, 0.25, 0.2350037122015945],

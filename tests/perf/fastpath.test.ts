@@ -8,7 +8,7 @@ import { initBackend, backendReport, BackendReport } from '../../src/core/backen
 import { blasThreads, fastPathReport, installFastPath, loadNativeBlas, NATIVE_ADDON_PATH, uninstallFastPath } from '../../src/core/fastpath';
 import { rng } from '../../src/core/rng';
 import { createVae } from '../../src/vae/model';
-import { loadFashionMnist } from '../../src/vae/data';
+import { loadFashionMnist } from '../../src/data/fashionMnist';
 
 // The fast CPU path (core/fastpath): wasm MatMul kernels on OpenBLAS. References: float64 products computed here
 // (exact up to float64 rounding), the wasm backend's own kernels (fast path uninstalled) and the cpu backend.

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as gan from '../../src/gan';
 import { rng } from '../../src/core/rng';
 
-describe('gan/plots — figure builders of the GAN-A notebooks', () => {
+describe('gan/figures — figure builders of the GAN-A notebooks', () => {
   it('dg trajectories / norms / spectral radius figures have one trace group per method', () => {
     const t = gan.dgTrajectoriesFigure(0.1, 20);
     assert.ok(t.data.length >= 6);

@@ -3,7 +3,7 @@ import * as iwae from '../../src/iwae';
 import { rng } from '../../src/core/rng';
 import { throwsWith } from '../vae/helpers';
 
-describe('iwae/plots and remaining validation', () => {
+describe('iwae/figures and remaining validation', () => {
   const t = iwae.toySetting();
   const spec = iwae.lgIwaeSpec(t.model, t.x, t.q);
   const est = iwae.iwaeSweep(spec, [1, 4, 16], 200, rng(1));

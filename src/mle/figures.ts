@@ -7,7 +7,7 @@
 import { linePlot, heatmap, trajectory, digraph, barChart, curve, Series } from '../display/figures';
 import { Figure } from '../display/plotly';
 import { assertMatrix, assertVector } from '../core/validate';
-import { sigmoidDerivative, sigmoidDerivativeSource } from './activations';
+import { sigmoidDerivative, sigmoidDerivativeSource } from '../backprop/activations';
 import { bernoulliLogLik, bernoulliMle } from './likelihood';
 import { linearGeneratorLoss } from './sgd';
 import { klBernoulliGrid } from '../info/bounds';

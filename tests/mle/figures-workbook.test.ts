@@ -4,7 +4,7 @@ import '../../src/index';
 import * as mle from '../../src/mle';
 import { takeEmitted } from '../../src/display/emit';
 
-describe('mle/plots — figure specs of the BASICS notebooks', () => {
+describe('mle/figures — figure specs of the BASICS notebooks', () => {
   it('sigmoid derivative figure: two curves, the exact one peaks at 0.25 (O-01)', () => {
     const f = mle.sigmoidDerivativeFigure();
     assert.equal(f.data.length, 2);
