@@ -13,16 +13,9 @@ const EXPORTER = path.join(__dirname, 'nbconvert-pages.py');
 const TEMPLATES = path.join(__dirname, 'templates');
 const SLIDE_TEMPLATES = path.join(ROOT, 'slides', 'template');
 
-/** The plotly.js bundle the kernel embeds (minified build when installed, as src/display/plotly.ts). */
+/** The plotly.js bundle the kernel embeds (plotly.js-dist-min, as src/display/plotly.ts). */
 function plotlyBundlePath() {
-  for (const id of ['plotly.js-dist-min/plotly.min.js', 'plotly.js-dist/plotly.js']) {
-    try {
-      return require.resolve(id, { paths: [ROOT] });
-    } catch {
-      /* next */
-    }
-  }
-  throw new Error('plotly.js is not installed (npm install)');
+  return require.resolve('plotly.js-dist-min/plotly.min.js', { paths: [ROOT] });
 }
 
 /** Folder of an installed npm package (works for packages whose "exports" hide package.json, like reveal.js). */
