@@ -13,6 +13,8 @@ export * from './sayed';
 export * from './dcgan';
 export * from './figures';
 export { referenceToyRun, tailAverages } from './exercises';
+export * from './adam';
+export * from './listings';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
