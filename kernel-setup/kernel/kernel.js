@@ -57,12 +57,49 @@ function helpTarget(code) {
   return m ? m[1] : null;
 }
 
-/** is_complete: 'complete', 'incomplete' (with the indent for the next line) or 'invalid'. */
+/** Top-level await / for await: allowed in a cell (tslab wraps them), so not syntax errors here. */
+const TOP_LEVEL_AWAIT_CODES = new Set([1308, 1375, 1378, 1431, 1432]);
+
+/**
+ * The syntax and grammar diagnostics (codes 1000–1999) the compiler reports for a cell that parses: the binder's
+ * strict-mode rules (`let = 5;`: 'let' is a reserved word — cells are modules, so strict) and the checker's grammar
+ * checks, from a one-file program without lib files (type errors, codes ≥ 2000, are not is_complete's business).
+ * Options as tslab compiles a cell (module ESNext, target ES2022), in a module (`export {}`).
+ */
+function grammarDiagnostics(code) {
+  const file = '/__cell__.ts';
+  const sf = ts.createSourceFile(file, `${code}\nexport {};\n`, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
+  const options = { noLib: true, noResolve: true, types: [], alwaysStrict: true, module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, experimentalDecorators: true, jsx: ts.JsxEmit.React };
+  const host = {
+    getSourceFile: (f) => (f === file ? sf : undefined),
+    getDefaultLibFileName: () => 'lib.d.ts',
+    writeFile() {},
+    getCurrentDirectory: () => '/',
+    getCanonicalFileName: (f) => f,
+    useCaseSensitiveFileNames: () => true,
+    getNewLine: () => '\n',
+    fileExists: (f) => f === file,
+    readFile: () => undefined,
+  };
+  const program = ts.createProgram([file], options, host);
+  return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].filter((d) => d.code >= 1000 && d.code < 2000 && !TOP_LEVEL_AWAIT_CODES.has(d.code));
+}
+
+/**
+ * is_complete: 'complete', 'incomplete' (with the indent for the next line) or 'invalid'. It agrees with the
+ * compiler: code the parser accepts but the compiler rejects as a syntax/grammar error (`let = 5;`) is 'invalid'.
+ */
 function isComplete(code) {
   if (!code.trim() || helpTarget(code) !== null) return { status: 'complete' };
   const sf = ts.createSourceFile('__cell__.ts', code, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const diags = sf.parseDiagnostics || [];
-  if (diags.length === 0) return { status: 'complete' };
+  if (diags.length === 0) {
+    try {
+      return { status: grammarDiagnostics(code).length ? 'invalid' : 'complete' };
+    } catch {
+      return { status: 'complete' }; // the execute request will report what is wrong
+    }
+  }
   const atEnd = (d) => d.start >= code.length && d.length === 0;
   const continues = (d) => typeof d.messageText === 'string' && (/ expected\.$/.test(d.messageText) || d.messageText === 'Unterminated template literal.');
   if (diags.every(atEnd) && diags.some(continues)) {

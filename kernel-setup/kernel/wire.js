@@ -4,18 +4,21 @@
  * `Channel` per request that replies to it and publishes on IOPub with the right parent header.
  * https://jupyter-client.readthedocs.io/en/latest/messaging.html#the-wire-protocol
  *
- * zeromq is the one tslab already depends on (prebuilt binaries), resolved from tslab's folder.
+ * zeromq is a dependency of this package (package.json pins the version tslab's range resolves to; prebuilt binaries,
+ * its install script stays off).
+ *
+ * No single message can stop a socket's loop: a decoded message is validated (header an object with a string
+ * msg_type, parent_header / metadata / content objects) before any handler sees it, and each message's handling is
+ * isolated (a handler that throws, synchronously or not, is logged and the loop reads the next message).
  */
 const crypto = require('crypto');
 const fs = require('fs');
-const path = require('path');
 
 const PROTOCOL_VERSION = '5.3';
 const DELIM = Buffer.from('<IDS|MSG>');
 
 function loadZmq() {
-  const tslabDir = path.dirname(require.resolve('tslab/package.json'));
-  return require(require.resolve('zeromq', { paths: [tslabDir] }));
+  return require('zeromq');
 }
 
 class Signer {
@@ -39,14 +42,27 @@ class Signer {
   }
 }
 
-/** Split raw frames into {identities, header, parent_header, metadata, content, buffers}; null if unsigned/bad. */
+const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Split raw frames into {identities, header, parent_header, metadata, content, buffers}; null if unsigned, not JSON,
+ * or not shaped as the messaging spec says (header an object with a non-empty string msg_type; parent_header,
+ * metadata and content objects).
+ */
 function decode(signer, frames) {
   const i = frames.findIndex((f) => DELIM.equals(f));
   if (i < 0 || frames.length < i + 6) return null;
   const signature = frames[i + 1].toString();
   const parts = frames.slice(i + 2, i + 6);
   if (!signer.verify(signature, parts)) return null;
-  const [header, parent_header, metadata, content] = parts.map((p) => JSON.parse(p.toString()));
+  let header, parent_header, metadata, content;
+  try {
+    [header, parent_header, metadata, content] = parts.map((p) => JSON.parse(p.toString()));
+  } catch {
+    return null;
+  }
+  if (!isObject(header) || typeof header.msg_type !== 'string' || header.msg_type === '') return null;
+  if (!isObject(parent_header) || !isObject(metadata) || !isObject(content)) return null;
   return { identities: frames.slice(0, i), header, parent_header, metadata, content, buffers: frames.slice(i + 6) };
 }
 
@@ -81,7 +97,14 @@ class Wire {
 
   async loop(socket, handle) {
     try {
-      for await (const frames of socket) handle(frames);
+      for await (const frames of socket) {
+        try {
+          handle(frames);
+        } catch (e) {
+          // One message's failure never ends the loop (issue #24).
+          process.stderr.write(`dgmlab kernel: a message could not be handled: ${(e && e.stack) || e}\n`);
+        }
+      }
     } catch (e) {
       if (!this.closed) process.stderr.write(`dgmlab kernel: socket loop ended: ${e && e.message}\n`);
     }
@@ -95,7 +118,8 @@ class Wire {
       msg = null;
     }
     if (!msg) return; // unsigned or malformed: ignored, as ipykernel does
-    Promise.resolve(handler(msg, new Channel(this, socket, msg))).catch((e) => {
+    // new Promise: a handler that throws synchronously becomes a rejection, logged like an asynchronous one.
+    new Promise((resolve) => resolve(handler(msg, new Channel(this, socket, msg)))).catch((e) => {
       process.stderr.write(`dgmlab kernel: ${msg.header.msg_type} failed: ${(e && e.stack) || e}\n`);
     });
   }

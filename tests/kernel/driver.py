@@ -18,6 +18,11 @@ PLAN: {"kernel": "dgmlab", "cwd": DIR, "interrupt_mode": "signal"|"message" (def
   {"op": "sleep", "seconds": s}
   {"op": "nbclient", "cells": [str...], "allow_errors": bool}  → runs a notebook of those cells with nbclient on
       its own kernel; {"raised": exception class name or null, "outputs": [[output...] per cell]}
+  {"op": "is_complete", "code": str}  → {"reply": content}
+  {"op": "raw", "channel": "shell"|"control", "parts": [header, parent_header, metadata, content], "signature": "good"|
+      "forged"|"empty"}  → the four parts, JSON-encoded as given (any JSON value, e.g. a null header), sent as one
+      message with a correct (or forged / empty) HMAC signature; not waited for; {"sent": true}
+  {"op": "kernel_pid"}  → {"pid": the pid of the process the kernel manager started}
 The first step's record also has "startup_seconds" (start of the kernel until its kernel_info reply).
 Prints one JSON line: {"steps": [record...]}.
 """
@@ -126,6 +131,22 @@ def main():
             elif op == "heartbeat":
                 time.sleep(step.get("seconds", 3))  # a few heartbeat periods (1 s each)
                 rec["beating"] = bool(kc.hb_channel.is_beating())
+            elif op == "is_complete":
+                msg_id = kc.is_complete(step["code"])
+                rec["reply"] = shell_reply(kc, msg_id, step.get("timeout", 30))
+            elif op == "raw":
+                parts = [json.dumps(p).encode() for p in step["parts"]]
+                sig = kc.session.sign(parts)
+                if step.get("signature") == "forged":
+                    sig = b"0" * len(sig)
+                elif step.get("signature") == "empty":
+                    sig = b""
+                channel = kc.shell_channel if step.get("channel", "shell") == "shell" else kc.control_channel
+                channel.socket.send_multipart([b"<IDS|MSG>", sig] + parts)
+                time.sleep(step.get("wait", 0.3))
+                rec["sent"] = True
+            elif op == "kernel_pid":
+                rec["pid"] = km.provisioner.pid
             elif op == "sleep":
                 time.sleep(step["seconds"])
             elif op == "nbclient":

@@ -29,6 +29,7 @@ export interface StepRecord {
   seconds?: number;
   startup_seconds?: number;
   error?: string;
+  pid?: number;
 }
 export type Step =
   | { op: 'execute'; code: string; timeout?: number; interrupt_after?: number; silent?: boolean; stop_on_error?: boolean; background?: boolean; wait?: number }
@@ -39,7 +40,10 @@ export type Step =
   | { op: 'history'; [k: string]: unknown }
   | { op: 'heartbeat'; seconds?: number }
   | { op: 'sleep'; seconds: number }
-  | { op: 'nbclient'; cells: string[]; allow_errors?: boolean; timeout?: number };
+  | { op: 'nbclient'; cells: string[]; allow_errors?: boolean; timeout?: number }
+  | { op: 'is_complete'; code: string }
+  | { op: 'raw'; channel?: 'shell' | 'control'; parts: unknown[]; signature?: 'good' | 'forged' | 'empty'; wait?: number }
+  | { op: 'kernel_pid' };
 export interface Plan {
   cwd?: string;
   kernel?: string;
