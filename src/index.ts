@@ -18,5 +18,7 @@ export * as mle from './mle';
 export * as backprop from './backprop';
 export * as counting from './counting';
 export * as data from './data';
+export * as energy from './energy';
+export * as autoregressive from './autoregressive';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 export const version: string = require('../package.json').version;
