@@ -23,3 +23,5 @@ export { NOT_ANSWERED, isNotAnswered, encodeAnswer, decodeAnswer, normalizeAnswe
 export { check, CHECK_MIME, renderCard, resetHints } from './check';
 export type { CheckRecord } from './check';
 import './demo';
+export { exerciseGroup } from './shapes';
+export type { ExerciseGroup, ShapedSpec } from './shapes';
