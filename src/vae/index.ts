@@ -18,6 +18,8 @@ export * from './estimators';
 export * from './objectives';
 export * from './model';
 export * from './data';
+export * from './sayedListing';
+export * from './sayedTraining';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
