@@ -1,4 +1,9 @@
-/** A small command-line parser: `--flag`, `--opt value`, `--opt=value`, repeated options, positionals. */
+/**
+ * The command line's option parsing: Node's `util.parseArgs` (strict: unknown options and missing values are
+ * errors), with its errors turned into short usage errors that name the option and list the known ones.
+ * `--flag`, `--opt value`, `--opt=value`, repeated options, positionals, `--` before positionals that start with '-'.
+ */
+import { parseArgs as nodeParseArgs } from 'util';
 
 /** Parsed arguments of one command. */
 export interface ParsedArgs {
@@ -17,47 +22,46 @@ export class UsageError extends Error {
   }
 }
 
+/** The option a util.parseArgs error message is about (`'--name'`, `'--name <value>'` or `'-n'`). */
+function optionOf(message: string): string {
+  const m = /'(--?[\w-]+)/.exec(message);
+  return m ? m[1] : '';
+}
+
 /**
- * Parse `argv` for a command that takes the boolean `flags` and the valued `options`. An unknown `--name` or a missing
- * value is a UsageError that names it.
+ * Parse `argv` for a command that takes the boolean `flags` and the valued `options`. An unknown option, a missing
+ * value or a value given to a flag is a UsageError that names it. `-h` is short for `--help` when `help` is a flag.
  */
 export function parseArgs(argv: string[], spec: { flags?: string[]; options?: string[] }): ParsedArgs {
-  const flags = new Set<string>();
-  const options = new Map<string, string[]>();
-  const positional: string[] = [];
-  const fl = new Set(spec.flags ?? []);
-  const op = new Set(spec.options ?? []);
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--') {
-      positional.push(...argv.slice(i + 1));
-      break;
+  const flagNames = spec.flags ?? [];
+  const optionNames = spec.options ?? [];
+  const config: Record<string, { type: 'boolean' | 'string'; multiple?: boolean; short?: string }> = {};
+  for (const f of flagNames) config[f] = { type: 'boolean', ...(f === 'help' ? { short: 'h' } : {}) };
+  for (const o of optionNames) config[o] = { type: 'string', multiple: true };
+  let parsed: ReturnType<typeof nodeParseArgs>;
+  try {
+    parsed = nodeParseArgs({ args: argv, options: config, strict: true, allowPositionals: true });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const name = optionOf(err.message);
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const known = [...flagNames, ...optionNames].filter((n) => n !== 'help').map((n) => `--${n}`).join(', ');
+      throw new UsageError(`unknown option ${name}${known ? ` (options: ${known})` : ''}`);
     }
-    if (!a.startsWith('--') || a === '--') {
-      positional.push(a);
-      continue;
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const bare = name.replace(/^-+/, '');
+      if (flagNames.includes(bare) || name === '-h') throw new UsageError(`--${bare === 'h' ? 'help' : bare} takes no value`);
+      throw new UsageError(`${name} needs a value`);
     }
-    const eq = a.indexOf('=');
-    const name = a.slice(2, eq === -1 ? undefined : eq);
-    if (fl.has(name)) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value (got ${JSON.stringify(a)})`);
-      flags.add(name);
-      continue;
-    }
-    if (!op.has(name)) {
-      const known = [...fl, ...op].map((n) => `--${n}`).join(', ');
-      throw new UsageError(`unknown option --${name}${known ? ` (options: ${known})` : ''}`);
-    }
-    let value: string | undefined;
-    if (eq !== -1) value = a.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || value.startsWith('--')) throw new UsageError(`--${name} needs a value`);
-      i++;
-    }
-    options.set(name, [...(options.get(name) ?? []), value]);
+    throw new UsageError(err.message);
   }
-  return { positional, options, flags };
+  const options = new Map<string, string[]>();
+  const flags = new Set<string>();
+  for (const [k, v] of Object.entries(parsed.values)) {
+    if (Array.isArray(v)) options.set(k, v.map(String));
+    else if (v === true) flags.add(k);
+  }
+  return { positional: parsed.positionals, options, flags };
 }
 
 /** The last value of an option, or `fallback`. */

@@ -30,6 +30,10 @@ export interface GradeOptions {
   jobs?: number;
   /** Keep the work copies in .grading/ (default: removed). */
   keep?: boolean;
+  /** Memory bound of a submission's kernel, MiB (default 4096). */
+  memoryMb?: number;
+  /** Called with warnings for the lecturer (e.g. no sandbox on this machine). */
+  onWarning?: (message: string) => void;
   /** Called when a submission is done. */
   onReport?: (r: SubmissionReport) => void;
 }

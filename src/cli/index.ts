@@ -7,6 +7,9 @@
  *   dgmlab grade <notebook...> [--master nb] [--json] [--csv file] [--preset fast|full]
  *                [--cell-timeout s] [--timeout s] [--jobs n] [--keep]
  *   dgmlab student [notebook...] [--out dir] [--force]   write student versions (default: notebooks/ → student/)
+ *   dgmlab <command> --help / dgmlab help <command>      the command's usage
+ *
+ * Options are parsed with Node's util.parseArgs (args.ts). `grade` exits 1 when a submission could not be graded.
  */
 import * as fs from 'fs';
 import { numOpt, opt, parseArgs, ParsedArgs, UsageError } from './args';
@@ -26,17 +29,59 @@ const processIo: Io = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
 };
 
+/** One usage text per command (`dgmlab <command> --help`). */
+export const COMMAND_USAGE: Record<string, string> = {
+  exercises: `Usage: dgmlab exercises [--topic t] [--json]
+
+  List the registered exercises: one id per line, then a description of each.
+  --topic t   only the exercises of topic t
+  --json      one JSON array (id, topic, title, source, params, kind, expects, points, hints, notebook)`,
+  answer: `Usage: dgmlab answer <id> [--param k=v ...] [--json]
+
+  Print the reference answer of an exercise (for the lecturer).
+  --param k=v  a parameter of the exercise (repeatable; default: the exercise's defaults)
+  --json       the answer as JSON that exercises.check accepts`,
+  errata: `Usage: dgmlab errata [--source s] [--json]
+
+  List the errata of the sources with their numerical demonstrations.
+  --source s  one source (a three-digit number such as 002)
+  --json      one JSON array of rows`,
+  grade: `Usage: dgmlab grade <notebook|folder...> [--master nb] [--json] [--csv file] [--preset fast|full]
+                    [--cell-timeout s] [--timeout s] [--jobs n] [--memory mb] [--keep]
+
+  Execute each submitted notebook in a sandbox (bubblewrap and/or Node's permission model; see the README's
+  lecturer section) and grade its exercise checks again in this process.
+  --master nb       the master notebook (default: from each submission's metadata or its place under student/)
+  --json            one JSON object: {submissions: [...], summary}; each submission has an "error" field
+                    (null when it was graded)
+  --csv file        also write one row per submission to file
+  --preset p        fast (default) or full
+  --cell-timeout s  seconds per cell (default 120); --timeout s: seconds per notebook (default 900)
+  --jobs n          notebooks executed at the same time (default 2)
+  --memory mb       memory bound of a submission's kernel in MiB (default 4096)
+  --keep            keep the work copies (and executed copies) in .grading/
+
+  Exit status: 0 when every submission was graded; 1 when any could not be (not a notebook, unreadable, no
+  master; its "error" says why); 2 on a usage error.`,
+  student: `Usage: dgmlab student [notebook...] [--out dir] [--force] [--json]
+
+  Write student versions of the master notebooks (default: every notebook under notebooks/, into student/).
+  --out dir  the output folder
+  --force    overwrite student files edited since they were generated
+  --json     the actions as JSON`,
+};
+
 export const USAGE = `Usage: dgmlab <command> [options]
 
   exercises [--topic t] [--json]             list the registered exercises
   answer <id> [--param k=v ...] [--json]     print the reference answer of an exercise
   errata [--source s] [--json]               list the errata of the sources with their demonstrations
   grade <notebook|folder...> [--master nb] [--json] [--csv file] [--preset fast|full]
-        [--cell-timeout s] [--timeout s] [--jobs n] [--keep]
-                                             execute and grade submitted notebooks
+        [--cell-timeout s] [--timeout s] [--jobs n] [--memory mb] [--keep]
+                                             execute (sandboxed) and grade submitted notebooks
   student [notebook...] [--out dir] [--force]
                                              write student versions of the master notebooks
-  help                                       this text`;
+  help [command]                             this text, or a command's (also: dgmlab <command> --help)`;
 
 
 function parseParamValues(id: string, pairs: string[], lib: typeof import('../index')): Record<string, number | string | boolean> {
@@ -157,14 +202,24 @@ async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
     cellTimeout: numOpt(a, 'cell-timeout', 120),
     totalTimeout: numOpt(a, 'timeout', 900),
     jobs: numOpt(a, 'jobs', 2),
+    memoryMb: numOpt(a, 'memory', 4096),
     keep: a.flags.has('keep'),
+    onWarning: (w) => io.err(`dgmlab grade: ${w}`),
     onReport: json ? undefined : (r) => io.err(`graded ${r.submission}: ${r.score}/${r.max}`),
   });
   const csv = opt(a, 'csv');
   if (csv) fs.writeFileSync(csv, reportsCsv(reports));
+  const failed = reports.filter((r) => r.error);
   if (json) {
-    io.out(JSON.stringify({ submissions: reports, summary: { count: reports.length, mean: reports.length ? reports.reduce((s, r) => s + r.score, 0) / reports.length : 0 } }, null, 2));
+    const submissions = reports.map((r) => ({ ...r, error: r.error ?? null }));
+    const summary = { count: reports.length, graded: reports.length - failed.length, notGraded: failed.length, mean: reports.length ? reports.reduce((s, r) => s + r.score, 0) / reports.length : 0 };
+    io.out(JSON.stringify({ submissions, summary }, null, 2));
   } else io.out(formatReports(reports));
+  // A batch script must notice a submission that could not be graded (issue #24): exit 1, each one named.
+  if (failed.length) {
+    io.err(`dgmlab grade: ${failed.length} of ${reports.length} submission${reports.length === 1 ? '' : 's'} could not be graded: ${failed.map((r) => `${r.submission} (${r.error})`).join('; ')}`);
+    return 1;
+  }
   return 0;
 }
 
@@ -180,19 +235,24 @@ async function cmdStudent(a: ParsedArgs, io: Io): Promise<number> {
   return actions.some((x) => x.action === 'error') ? 1 : 0;
 }
 
-const SPECS: Record<string, { flags?: string[]; options?: string[] }> = {
-  exercises: { flags: ['json'], options: ['topic'] },
-  answer: { flags: ['json'], options: ['param'] },
-  errata: { flags: ['json'], options: ['source'] },
-  grade: { flags: ['json', 'keep'], options: ['csv', 'master', 'preset', 'cell-timeout', 'timeout', 'jobs'] },
-  student: { flags: ['force', 'json'], options: ['out'] },
+const SPECS: Record<string, { flags: string[]; options: string[] }> = {
+  exercises: { flags: ['json', 'help'], options: ['topic'] },
+  answer: { flags: ['json', 'help'], options: ['param'] },
+  errata: { flags: ['json', 'help'], options: ['source'] },
+  grade: { flags: ['json', 'keep', 'help'], options: ['csv', 'master', 'preset', 'cell-timeout', 'timeout', 'jobs', 'memory'] },
+  student: { flags: ['force', 'json', 'help'], options: ['out'] },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [cmd, ...rest] = argv;
   if (!cmd || cmd === 'help' || cmd === '--help' || cmd === '-h') {
-    io.out(USAGE);
+    const topic = cmd === 'help' ? rest[0] : undefined;
+    if (topic !== undefined && !COMMAND_USAGE[topic]) {
+      io.err(`dgmlab help: unknown command ${JSON.stringify(topic)}\n\n${USAGE}`);
+      return 2;
+    }
+    io.out(topic ? COMMAND_USAGE[topic] : USAGE);
     return cmd ? 0 : 2;
   }
   const spec = SPECS[cmd];
@@ -202,6 +262,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   }
   try {
     const a = parseArgs(rest, spec);
+    if (a.flags.has('help')) {
+      io.out(COMMAND_USAGE[cmd]);
+      return 0;
+    }
     switch (cmd) {
       case 'exercises':
         return cmdExercises(a, io);
@@ -216,7 +280,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`dgmlab ${cmd}: ${e.message}`);
+      io.err(`dgmlab ${cmd}: ${e.message} (dgmlab ${cmd} --help for usage)`);
       return 2;
     }
     io.err(`dgmlab ${cmd}: ${(e as Error).stack ?? e}`);

@@ -76,7 +76,7 @@ describe('cli (dgmlab command)', () => {
     assert.match(u.err, /unknown command "frobnicate"/);
     const o = await run('exercises', '--colour');
     assert.equal(o.code, 2);
-    assert.match(o.err, /unknown option --colour \(options: --json, --topic\)/);
+    assert.match(o.err, /unknown option --colour \(options: --json, --topic\) \(dgmlab exercises --help for usage\)/);
     assert.equal((await run('grade')).code, 2);
     const m = await run('grade', 'no/such.ipynb');
     assert.equal(m.code, 1);
