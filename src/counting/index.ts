@@ -4,6 +4,7 @@
  * (the student network, 47 vs 15; NADE 2nd + n + 2d). One place for all topics ([GRAPH] and [AR] use it too).
  */
 import { assertInteger, assertOneOf, describe as describeValue } from '../core/validate';
+export * from './boltzmann';
 
 function cards(fn: string, k: ArrayLike<number>): number[] {
   if (!Array.isArray(k) || k.length === 0) throw new TypeError(`${fn}: argument cardinalities must be a non-empty array of integers ≥ 1 (got ${describeValue(k)})`);

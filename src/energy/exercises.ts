@@ -1,0 +1,2 @@
+/** Exercises of the EBM notebooks (ids ebm.*). */
+export {};

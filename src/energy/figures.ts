@@ -1,0 +1,2 @@
+/** Figure builders of the EBM notebooks. */
+export {};
