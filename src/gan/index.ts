@@ -15,6 +15,9 @@ export * from './figures';
 export { referenceToyRun, tailAverages } from './exercises';
 export * from './adam';
 export * from './listings';
+export * from './ring';
+export * from './trainingFigures';
+export * from './tfGan';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.

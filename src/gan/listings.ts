@@ -429,7 +429,8 @@ export function sayedGanGradientsTf(
     dW: gr.slice(0, L).map((t) => t.arraySync() as number[][]),
     dTheta: gr.slice(L).map((t) => (t.arraySync() as number[][])[0]),
   });
-  return tf.tidy(() => {
+  let out: { d: SayedGrads; g: SayedGrads } | undefined;
+  tf.tidy(() => {
     const gp = [...G.W.map((w) => tf.tensor2d(w)), ...G.theta.map((t) => tf.tensor2d([t]))];
     const dp = [...D.W.map((w) => tf.tensor2d(w)), ...D.theta.map((t) => tf.tensor2d([t]))];
     const U = tf.tensor2d(us);
@@ -450,8 +451,9 @@ export function sayedGanGradientsTf(
       const data = loss === 'nonSaturating' ? tf.div(tf.neg(s), us.length) : tf.div(s, us.length);
       return tf.add(tf.mul(rhoG, ridge(ps, LG)), data) as tf.Scalar;
     };
-    return { d: toGrads(tf.grads(dRisk)(dp), LD), g: toGrads(tf.grads(gRisk)(gp), LG) };
+    out = { d: toGrads(tf.grads(dRisk)(dp), LD), g: toGrads(tf.grads(gRisk)(gp), LG) };
   });
+  return out!;
 }
 
 /** Options of the training loop (68.155) with listings (68.160)–(68.161). */
