@@ -18,6 +18,7 @@
  */
 import { describe } from '../core/validate';
 import { emitBundle } from '../display/emit';
+import { errataTableHtmlOf } from '../display/errataTable';
 
 /** What `demonstrate` returns: the value of the source's form and of the exact form (plus anything else worth showing). */
 export interface Demonstration {
@@ -147,9 +148,17 @@ export interface ErratumRow {
   sourceForm: string;
   exactForm: string;
   severity: string;
+  /** 'error' | 'gap' | 'remark'. */
+  kind: ErratumKind;
   /** The demonstrated values of the source form and the exact form (or the error if `demonstrate` threw). */
   sourceValue: string;
   exactValue: string;
+  /** The same values as `demonstrate` returned them (for the typeset table), and its other fields. */
+  sourceRaw?: unknown;
+  exactRaw?: unknown;
+  context?: Record<string, unknown>;
+  /** The message of `demonstrate` when it threw. */
+  failed?: string;
   notebook: string;
 }
 
@@ -158,12 +167,15 @@ export function errataRows(opts: { source?: string } = {}): ErratumRow[] {
   return listErrata(opts).map((e) => {
     let sv: string;
     let ev: string;
+    let raw: { sourceRaw?: unknown; exactRaw?: unknown; context?: Record<string, unknown>; failed?: string } = {};
     try {
-      const d = e.demonstrate();
-      sv = formatValue(d.source);
-      ev = formatValue(d.exact);
+      const { source, exact, ...context } = e.demonstrate();
+      sv = formatValue(source);
+      ev = formatValue(exact);
+      raw = { sourceRaw: source, exactRaw: exact, context };
     } catch (err) {
       sv = ev = `(demonstration failed: ${(err as Error).message})`;
+      raw = { failed: (err as Error).message };
     }
     return {
       id: e.id,
@@ -173,26 +185,36 @@ export function errataRows(opts: { source?: string } = {}): ErratumRow[] {
       sourceForm: e.sourceForm,
       exactForm: e.exactForm,
       severity: e.severity ?? '',
+      kind: e.kind,
       sourceValue: sv,
       exactValue: ev,
+      ...raw,
       notebook: e.notebook ?? '',
     };
   });
 }
 
-function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** The errata table as HTML (LaTeX between $…$ is left for the notebook's MathJax). */
+/**
+ * The errata table as HTML, typeset (src/display/errataTable.ts): forms as MathJax formulas, values as numbers,
+ * matrices and small tables, the kind (error / gap / remark) as a badge.
+ */
 export function errataTableHtml(opts: { source?: string } = {}, rows: ErratumRow[] = errataRows(opts)): string {
-  if (!rows.length) return `<p><em>No errata registered${opts.source ? ` for source ${esc(opts.source)}` : ''} yet.</em></p>`;
-  const head = ['id', 'where', 'what is wrong', 'source form', 'exact form', 'source value', 'exact value', 'notebook'];
-  const td = (s: string) => `<td style="text-align:left;vertical-align:top">${esc(s)}</td>`;
-  return (
-    `<table class="dgmlab-errata"><thead><tr>${head.map((h) => `<th style="text-align:left">${h}</th>`).join('')}</tr></thead><tbody>` +
-    rows.map((r) => `<tr>${[r.id, r.location, r.summary + (r.severity ? ` (${r.severity})` : ''), r.sourceForm, r.exactForm, r.sourceValue, r.exactValue, r.notebook].map(td).join('')}</tr>`).join('') +
-    `</tbody></table>`
+  return errataTableHtmlOf(
+    rows.map((r) => ({
+      id: r.id,
+      kind: r.kind ?? 'error',
+      location: r.location,
+      summary: r.summary,
+      severity: r.severity,
+      sourceForm: r.sourceForm,
+      exactForm: r.exactForm,
+      sourceValue: 'sourceRaw' in r ? r.sourceRaw : r.sourceValue,
+      exactValue: 'exactRaw' in r ? r.exactRaw : r.exactValue,
+      context: r.context,
+      failed: r.failed,
+      notebook: r.notebook,
+    })),
+    { empty: `No errata registered${opts.source ? ` for source ${opts.source}` : ''} yet.` },
   );
 }
 
@@ -202,7 +224,7 @@ export function errataTableText(opts: { source?: string } = {}, rows: ErratumRow
   return rows
     .map((r) =>
       [
-        `${r.id}  ${r.location}${r.severity ? `  [${r.severity}]` : ''}${r.summary ? ` — ${r.summary}` : ''}`,
+        `${r.id}  (${r.kind ?? 'error'})  ${r.location}${r.severity ? `  [${r.severity}]` : ''}${r.summary ? ` — ${r.summary}` : ''}`,
         `  source form: ${r.sourceForm}`,
         `  exact form:  ${r.exactForm}`,
         `  demonstration: source ${r.sourceValue} vs exact ${r.exactValue}`,

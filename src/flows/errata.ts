@@ -311,6 +311,7 @@ registerErratum({
 // ------------------------------------------------------------------------------------------------------------- 001 §5
 registerErratum({
   id: '001-E51',
+  kind: 'gap',
   source: '001',
   location: '§5.4, Steps 5.4(a)',
   sourceForm: '“to have a unique value we want 1 + β/(α + r) ≥ 0”, i.e. β ≥ −α (a non-negative factor removes the absolute value)',
@@ -331,6 +332,7 @@ registerErratum({
 
 registerErratum({
   id: '001-E52',
+  kind: 'gap',
   source: '001',
   location: '§5.4, Steps 5.4(a) (“Because r > 0”)',
   sourceForm: 'r > 0',
@@ -346,6 +348,7 @@ registerErratum({
 
 registerErratum({
   id: '001-E53',
+  kind: 'gap',
   source: '001',
   location: '§5.1, Steps 5.1',
   sourceForm: 'g(−(c+1)/b) = g(−(c+2)/b) = 0, so g is not injective',

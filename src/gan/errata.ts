@@ -57,6 +57,7 @@ registerErratum({
 
 registerErratum({
   id: '001-E62',
+  kind: 'gap',
   source: '001',
   location: '§6, Steps 6.3 (citing Mescheder 2018)',
   sourceForm: 'the eigenvalues 1 ± iα have a positive real part, hence the iteration is not locally convergent',
@@ -181,6 +182,7 @@ registerErratum({
 
 registerErratum({
   id: '000-E59',
+  kind: 'remark',
   source: '000',
   location: '§4.a–b, L1207, L1256, L1286',
   sourceForm: 'the generator minimises log(1 − D(G(z)))',
@@ -331,6 +333,7 @@ registerErratum({
 
 registerErratum({
   id: '003-E87',
+  kind: 'remark',
   source: '003',
   location: 'L725',
   sourceForm: '"in effect, the objective remains the same"',
@@ -429,6 +432,8 @@ registerErratum({
   location: 'Example 68.4, L784',
   sourceForm: '"the integrand is non-positive, therefore (68.105) is maximised pointwise"',
   exactForm: 'pointwise maximisation works because D(h) can be chosen freely at each h and a ln x + b ln(1 − x) is strictly concave in x (second derivative −a/x² − b/(1 − x)² < 0); non-positivity is irrelevant',
+  summary: 'a gap in the justification: the conclusion (68.107) is right, the reason given (non-positivity) is not the reason',
+  kind: 'gap',
   severity: 'major',
   notebook: SAY,
   demonstrate: () => {
@@ -442,8 +447,10 @@ registerErratum({
   id: '004-E24',
   source: '004',
   location: '(68.102)–(68.103)',
-  sourceForm: String.raw`\tfrac{N_r}{N}E\ln\mathcal D(h) + \tfrac{N_f}{N}E\ln(1-\mathcal D(h)) = \tfrac12\{\cdots\}` + ' ("the last equality"); ln(1 − D(h)) in (68.102) but ln(1 − D(ĥ)) in (68.103)',
-  exactForm: 'an approximation (≈), exact only when N_r = N_f; the second expectation is over the fake samples ĥ',
+  sourceForm: String.raw`\tfrac{N_r}{N}\mathbb E_{f_h}\ln\mathcal D(h) + \tfrac{N_f}{N}\mathbb E_{f_{\hat h}}\ln(1-\mathcal D(h)) \approx \tfrac12\{\mathbb E_{f_h}\ln\mathcal D(h) + \mathbb E_{f_{\hat h}}\ln(1-\mathcal D(h))\}`,
+  exactForm: String.raw`\tfrac{N_r}{N}\mathbb E_{f_h}\ln\mathcal D(h) + \tfrac{N_f}{N}\mathbb E_{f_{\hat h}}\ln(1-\mathcal D(\hat h))`,
+  summary: 'not an error: the book writes ≈ under its stated condition N_r = N_f ≈ N/2 and says after (68.103) that the second expectation is over fake features; the values show how far the ½-weights are from the limit when the classes are unbalanced (N_r = 30, N_f = 70)',
+  kind: 'remark',
   severity: 'minor',
   notebook: SAY,
   demonstrate: () => ({ source: r(sayedRiskLimit(30, 70, -0.4, -0.9, 'source')), exact: r(sayedRiskLimit(30, 70, -0.4, -0.9, 'exact')), setting: 'N_r = 30, N_f = 70, E ln D = −0.4, E ln(1 − D) = −0.9' }),

@@ -39,8 +39,8 @@ export function sayedDiscriminatorRisk(dReal: ArrayLike<number>, dFake: ArrayLik
 
 /**
  * The large-N limit of the data term of (68.99), (1/N)(Σ_real ln D + Σ_fake ln(1 − D)) → (N_r/N) E_{f_h} ln D + (N_f/N) E_{f_ĥ} ln(1 − D)
- * (exact), which (68.102) replaces by ½{E ln D + E ln(1 − D)} and calls an equality (form 'source'; erratum 004-E24 — it is an
- * approximation, exact only when N_r = N_f).
+ * (exact), which (68.102) approximates (≈) by ½{E ln D + E ln(1 − D)} under its condition N_r = N_f ≈ N/2 (form 'source';
+ * remark 004-E24: the two agree only when N_r = N_f).
  */
 export function sayedRiskLimit(nReal: number, nFake: number, eLogDReal: number, eLog1mDFake: number, form: Form = 'exact'): number {
   const fn = 'sayedRiskLimit';

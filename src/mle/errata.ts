@@ -68,6 +68,7 @@ registerErratum({
 
 registerErratum({
   id: '000-E04',
+  kind: 'remark',
   source: '000',
   location: '§1.d, L108',
   sourceForm: 'error ε = −P(x|Φ,z)',
@@ -167,6 +168,7 @@ registerErratum({
 
 registerErratum({
   id: '000-E10',
+  kind: 'gap',
   source: '000',
   location: '§1.k, L265',
   sourceForm: 'estimating μ̂, σ̂² dynamically makes generation "more diverse"',

@@ -233,11 +233,12 @@ register({
 
 register({
   id: '002-E65',
+  kind: 'remark',
   source: '002',
   location: '§4.4.1, L827',
-  sourceForm: 'MCMC "scales well with the dimension" (unlike rejection and importance sampling)',
-  exactForm: 'it scales better, but mixing still slows with dimension: for random-walk Metropolis with step 2.38/√d the autocorrelation time grows roughly linearly in d (Roberts, Gelman & Gilks 1997)',
-  summary: 'mixing time grows with dimension',
+  sourceForm: 'MCMC "scales well with the dimension", in comparison with rejection and importance sampling',
+  exactForm: 'right as a comparison (their acceptance rate and effective sample size decay exponentially in d); the cost of MCMC still grows with d: for random-walk Metropolis with step $2.38/\\sqrt d$ the integrated autocorrelation time grows roughly linearly in $d$ (Roberts, Gelman & Gilks 1997)',
+  summary: 'not an error — a note on how the cost of MCMC grows with the dimension (the plot of τ against d in the notebook)',
   severity: 'I',
   notebook: NB09,
   demonstrate: () => {
@@ -382,6 +383,7 @@ register({
 
 register({
   id: '003-E36',
+  kind: 'gap',
   source: '003',
   location: 'L331',
   sourceForm: '"it can be seen intuitively that the chain is irreducible and aperiodic"',

@@ -218,6 +218,7 @@ registerErratum({
 
 registerErratum({
   id: '000-E36',
+  kind: 'gap',
   source: '000',
   location: '§3.c, L714',
   summary: 'the first term of (3.4) is called a lower bound because the second term "is not variant"; the reason is that the second term is a KL divergence, ≥ 0 (and it does vary with Q)',
@@ -269,6 +270,7 @@ registerErratum({
 
 registerErratum({
   id: '000-E67',
+  kind: 'remark',
   source: '000',
   location: '§3.e, L838–850',
   summary: 'note: identifying Θ_μ, Θ_Σ with the encoder outputs μ, Σ makes sense only for one x (non-amortised inference)',
@@ -504,3 +506,6 @@ registerErratum({
     return { source: -0.5 * Math.log(2 * Math.PI) - 0.5 * (1 - u) ** 2, exact: lgElbo1d(1, 1, 1, 0.5, 0.5).expectedLogLik, note: 'one-ε estimate (seed 683) vs E_q ln f(h|u) for h = 1, q = N(0.5, 0.5)' };
   },
 });
+
+// VAE-B errata (004 §68.2.3–68.2.4, Example 68.1): kept in their own file.
+import './errataB';

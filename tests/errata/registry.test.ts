@@ -55,12 +55,15 @@ describe('errata/registry', () => {
   it('the table: HTML (escaped, LaTeX left for MathJax) and text, and showTable emits both', () => {
     errata.registerErratum(spec('999-E1', { sourceForm: 'a < b', notebook: 'dgm-exercises/02-reparameterization.ipynb' }));
     const html = errata.errataTableHtml({ source: '999' });
-    assert.match(html, /<table class="dgmlab-errata">/);
+    assert.match(html, /<table class="dgmlab-errata"/);
     assert.match(html, /a &lt; b/);
-    assert.match(html, /\$\|\\det S\|\^\{-1\}\$/);
-    assert.match(html, /<td[^>]*>-1<\/td><td[^>]*>1<\/td>/);
+    // The exact form, given as $…$, is typeset by MathJax as \( … \); the values are formatted numbers (true minus sign).
+    assert.match(html, /\\\(\|\\det S\|\^\{-1\}\\\)/);
+    assert.match(html, /class="dgmlab-value-source"[^>]*>.*?>−1<\/span>/);
+    assert.match(html, /class="dgmlab-value-exact"[^>]*>.*?>1<\/span>/);
+    assert.match(html, /data-kind="error"/);
     const text = errata.errataTableText({ source: '999' });
-    assert.match(text, /^999-E1 {2}§2, Eq\. \(8\) {2}\[major\] — the determinant needs an absolute value/);
+    assert.match(text, /^999-E1 {2}\(error\) {2}§2, Eq\. \(8\) {2}\[major\] — the determinant needs an absolute value/);
     assert.match(text, /demonstration: source -1 vs exact 1/);
     errata.showTable({ source: '999' });
     const [out] = takeEmitted();
@@ -90,7 +93,7 @@ describe('errata: showErrata (the shared errata cell)', () => {
       showErrata(['999-E902']);
       const [out] = takeEmitted();
       assert.match(String(out.bundle['text/plain']), /999-E902[\s\S]*source 902 vs exact 903/);
-      assert.match(String(out.bundle['text/html']), /<td[^>]*>903<\/td>/);
+      assert.match(String(out.bundle['text/html']), /class="dgmlab-value-exact"[^>]*>.*?>903<\/span>/);
       assert.throws(() => showErrata(['999-E903']), /showErrata: unknown erratum id\(s\) 999-E903/);
       assert.throws(() => showErrata([]), TypeError);
     } finally {
