@@ -17,6 +17,7 @@ export * as flows from './flows';
 export * as mle from './mle';
 export * as backprop from './backprop';
 export * as counting from './counting';
+export * as graphical from './graphical';
 export * as data from './data';
 export * as energy from './energy';
 export * as autoregressive from './autoregressive';

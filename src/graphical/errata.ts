@@ -1,0 +1,1 @@
+export { showErrata } from '../errata';
