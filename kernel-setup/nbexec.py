@@ -21,7 +21,9 @@ Options for the grader: --allow-errors keeps executing after a cell that raised 
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import time
 
 CHECK_MIME = "application/vnd.dgmlab.check+json"
@@ -44,6 +46,46 @@ def check_outputs(cell, index):
 
 def cell_text(outputs, name):
     return "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+KERNEL = {"pid": None}
+
+
+def kill_kernel_group(client=None):
+    """SIGKILL the kernel's process group (jupyter_client starts the kernel in its own session, so the group id is its
+    pid: the launcher, the sandbox, the kernel and anything they spawned in that group)."""
+    pid = KERNEL["pid"]
+    if pid is None and client is not None:
+        try:
+            pid = client.km.provisioner.pid
+        except Exception:
+            pid = None
+    if pid:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except Exception:
+            pass
+
+
+def guard_kernel(client):
+    """Issue #24: the kernel never outlives this process. On SIGTERM / SIGHUP / SIGINT the kernel's process group is
+    killed before exiting; a thread watches the parent (the notebook runner) and does the same when it goes away."""
+    def on_signal(signum, frame):
+        kill_kernel_group(client)
+        os._exit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, on_signal)
+    parent = os.getppid()
+
+    def watch():
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                kill_kernel_group(client)
+                os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def main():
@@ -84,10 +126,12 @@ def main():
         # The kernel runs in its own session (jupyter_client starts it with start_new_session): tell the caller
         # its pid, so a total-timeout kill can end the kernel as well as this process.
         try:
-            print(f"nbexec: kernel pid {client.km.provisioner.pid}", file=sys.stderr, flush=True)
+            KERNEL["pid"] = client.km.provisioner.pid
+            print(f"nbexec: kernel pid {KERNEL['pid']}", file=sys.stderr, flush=True)
         except Exception:
             pass
 
+    guard_kernel(client)
     client.on_cell_start = on_cell_start
     client.on_notebook_start = on_notebook_start
     errored = {}
@@ -121,6 +165,7 @@ def main():
                 client.km.shutdown_kernel(now=True)
         except Exception:
             pass
+        kill_kernel_group(client)  # whatever the kernel left behind in its group
     result["seconds"] = round(time.time() - t0, 2)
 
     failures = result["failures"]

@@ -16,6 +16,48 @@ const { jupyterPython, jupyterEnv, ROOT } = require('./python');
 
 const NBEXEC = path.join(__dirname, 'nbexec.py');
 
+/**
+ * Process groups of the runs in progress (nbexec's own group, and the kernel's once nbexec announced its pid): killed
+ * when this process exits or is stopped by a signal, so no kernel outlives the runner (issue #24). The handlers are
+ * installed while a run is in progress only; a signal is re-raised after the kill when nobody else listens to it.
+ */
+const active = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function killGroups(run, signal = 'SIGKILL') {
+  for (const pgid of [run.kernel, run.nbexec]) {
+    try {
+      if (pgid) process.kill(-pgid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
+function killAll() {
+  for (const run of active) killGroups(run);
+}
+
+function onSignal(signal) {
+  killAll();
+  if (process.listenerCount(signal) === 1) {
+    uninstall();
+    process.kill(process.pid, signal);
+  }
+}
+const handlers = Object.fromEntries(SIGNALS.map((s) => [s, () => onSignal(s)]));
+
+function install() {
+  if (active.size !== 1) return;
+  process.on('exit', killAll);
+  for (const s of SIGNALS) process.on(s, handlers[s]);
+}
+
+function uninstall() {
+  process.removeListener('exit', killAll);
+  for (const s of SIGNALS) process.removeListener(s, handlers[s]);
+}
+
 /** All .ipynb files under `dir` (skipping checkpoints), sorted. */
 function findNotebooks(dir) {
   const out = [];
@@ -77,23 +119,26 @@ function runNotebook(notebook, opts = {}) {
     });
     let stdout = '';
     let stderr = '';
+    // The kernel has its own process group (jupyter_client's start_new_session): known by the pid nbexec announces.
+    const run = { nbexec: child.pid, kernel: null };
+    active.add(run);
+    install();
     child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      const kernel = run.kernel === null && /^nbexec: kernel pid (\d+)$/m.exec(stderr);
+      if (kernel) run.kernel = Number(kernel[1]);
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      // The kernel has its own process group (jupyter_client's start_new_session): kill it by the pid nbexec announced.
-      const kernel = [...stderr.matchAll(/^nbexec: kernel pid (\d+)$/gm)].pop();
-      for (const pid of [kernel ? -Number(kernel[1]) : 0, -child.pid]) {
-        try {
-          if (pid) process.kill(pid, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }
+      killGroups(run);
     }, totalTimeout * 1000);
     child.on('close', (code) => {
       clearTimeout(timer);
+      killGroups(run); // anything the run left behind in its groups
+      active.delete(run);
+      if (active.size === 0) uninstall();
       const seconds = (Date.now() - started) / 1000;
       let result;
       const running = [...stderr.matchAll(/^nbexec: cell (\d+)$/gm)].pop();
@@ -154,4 +199,4 @@ function formatFailures(result) {
     .join('\n\n');
 }
 
-module.exports = { findNotebooks, runNotebook, runNotebooks, formatFailures, NBEXEC };
+module.exports = { findNotebooks, runNotebook, runNotebooks, formatFailures, killAll, NBEXEC };

@@ -12,6 +12,31 @@ const { Worker } = require('worker_threads');
 const { Wire } = require('./wire');
 const { Kernel, kernelInfo } = require('./kernel');
 
+/**
+ * Call `onGone` once when the process that started this one goes away (issue #24: a kernel must not outlive its
+ * client). Linux re-parents an orphan (to init or a subreaper), so the parent pid changing, or the parent no longer
+ * existing, means it is gone. Polled every `everyMs` (an unref'd timer: it never keeps the process alive).
+ */
+function watchParent(onGone, everyMs = 1000) {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    let gone = process.ppid !== parent;
+    if (!gone && parent > 1) {
+      try {
+        process.kill(parent, 0);
+      } catch (e) {
+        gone = e.code === 'ESRCH';
+      }
+    }
+    if (gone) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 function main(argv) {
   const i = argv.indexOf('--config-path');
   const file = i >= 0 ? argv[i + 1] : argv.find((a) => !a.startsWith('-'));
@@ -92,6 +117,12 @@ function main(argv) {
     }
   });
 
+  watchParent(() => {
+    log('dgmlab kernel: the process that started it has gone away; stopping');
+    stop();
+    setTimeout(() => process.exit(0), 1500).unref();
+  });
+
   // interrupt_mode "signal" clients (and Ctrl-C in a terminal) still work: SIGINT breaks the synchronous part of a
   // cell (tslab's vm breakOnSigint) and fails a cell waiting on a promise.
   process.on('SIGINT', () => kernel.interrupt());
@@ -113,4 +144,4 @@ function main(argv) {
 
 if (require.main === module) main(process.argv.slice(2));
 
-module.exports = { main };
+module.exports = { main, watchParent };
