@@ -465,3 +465,6 @@ registerExercise({
   hints: ['One sample of the pathwise estimate is 2(μ + σε).', 'Var(2σε) = 4σ².'],
   notebook: NB.s02,
 });
+
+// VAE-B exercises (sayed-ch68/00, 04, 05): kept in their own file.
+import './exercisesB';

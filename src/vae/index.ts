@@ -18,6 +18,7 @@ export * from './estimators';
 export * from './objectives';
 export * from './model';
 export * from './data';
+export * from './bookConventions';
 export * from './sayedListing';
 export * from './sayedTraining';
 export { showErrata } from './errata';

@@ -1,0 +1,120 @@
+/**
+ * Exercises of the VAE-B notebooks (ids `vae.listing.*`): Sayed's conventions, sensitivity factors and listing (68.79).
+ * References are computed with the library; the oracle each one reproduces is named in `source`.
+ */
+import { registerExercise } from '../exercises/registry';
+import * as compare from '../exercises/compare';
+import { bookBackprop, BookMlp } from './bookConventions';
+import { listingBackprop, listingStep, tinyListingVae } from './sayedListing';
+
+const NB = {
+  s00: 'sayed-ch68/00-conventions-and-backprop.ipynb',
+  s04: 'sayed-ch68/04-vae-sensitivity-factors.ipynb',
+  s05: 'sayed-ch68/05-vae-training.ipynb',
+};
+/** The two-layer network of notebook 00's exercises (book convention, tanh hidden, linear output). */
+export const EXERCISE_NET_00: BookMlp = Object.freeze({
+  W: [[[0.5, -1], [1, 0.25]], [[2], [-1]]],
+  theta: [[0.1, -0.2], [0.3]],
+  activations: ['tanh', 'identity'],
+}) as BookMlp;
+const tiny = () => listingBackprop(tinyListingVae(), [[1]], [[1]]);
+
+// ---- sayed-ch68/00 ------------------------------------------------------------------------------------------------
+registerExercise({
+  id: 'vae.listing.bias-sign',
+  title: '∂/∂θ of one linear layer z = wᵀy − θ with loss (z − t)², by hand',
+  source: '004 (68.71)–(68.72) with the subtracted bias of (68.41)',
+  reference: () => {
+    const z = 0.5 * 1 + -0.25 * 2 - 0.5; // y = (1, 2), w = (0.5, −0.25), θ = 0.5
+    return -(2 * (z - 1)); // −δ with δ = 2(z − t), t = 1
+  },
+  compare: compare.number({ abs: 1e-9 }),
+  hints: ['z = wᵀy − θ = −0.5, so δ = ∂(z − t)²/∂z = 2(z − t).', 'The bias enters with a minus sign: ∂z/∂θ = −1.'],
+  notebook: NB.s00,
+});
+registerExercise({
+  id: 'vae.listing.delta2',
+  title: 'δ₂ = f\'(z₂) ⊙ (W₂ δ₃) for the network of notebook 00 at y₁ = (1, −1), t = 0.5',
+  source: '004 (68.43), (68.46)',
+  reference: () => bookBackprop(EXERCISE_NET_00, [1, -1], [0.5]).delta[1],
+  compare: compare.vector({ abs: 1e-9 }),
+  hints: ['Forward first: z₂ = W₁ᵀy₁ − θ₁, y₂ = tanh(z₂), z₃ = W₂ᵀy₂ − θ₂.', 'δ₃ = 2(z₃ − t) (linear output); then multiply W₂ δ₃ entrywise by 1 − tanh²(z₂).'],
+  notebook: NB.s00,
+});
+registerExercise({
+  id: 'vae.listing.dw1',
+  title: '∂‖y₃ − t‖²/∂W₁ (a 2 × 2 matrix) for the same network and input',
+  source: '004 (68.71): ∂/∂W_ℓ = y_ℓ δ_{ℓ+1}ᵀ',
+  reference: () => bookBackprop(EXERCISE_NET_00, [1, -1], [0.5]).dW[0],
+  compare: compare.matrix({ abs: 1e-9 }),
+  hints: ['The outer product of the layer input y₁ with δ₂.'],
+  notebook: NB.s00,
+});
+
+// ---- sayed-ch68/04 ------------------------------------------------------------------------------------------------
+registerExercise({
+  id: 'vae.listing.o6-delta-dec',
+  title: 'Tiny VAE of 004 O6: the terminal decoder sensitivity δ_{L_d,d}, by hand to 5 significant figures',
+  source: '004 (68.43) (004 O6)',
+  reference: () => tiny().trace.V9[0][0],
+  compare: compare.number({ rel: 5e-5 }),
+  hints: ['σ = e^{a/2} = e^{−0.1}; u = μ + σε; ĥ = w_{1,d} u (linear decoder, θ = 0).', 'δ = 2(ĥ − h) · f\'(z) with f\' = 1.'],
+  notebook: NB.s04,
+});
+registerExercise({
+  id: 'vae.listing.o6-delta-enc',
+  title: 'Tiny VAE of 004 O6: the transition sensitivity δ_{L_e,e} (2 entries)',
+  source: '004 (68.57)–(68.58) (004 O6)',
+  reference: () => tiny().trace.V17.map((r) => r[0]),
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['s = col{1, ½ ε e^{a/2}}.', 'Stack W_{1,d} δ_{2,d} twice and multiply entrywise by s (f\' = 1 at the linear encoder output).'],
+  notebook: NB.s04,
+});
+registerExercise({
+  id: 'vae.listing.o6-lambda',
+  title: 'Tiny VAE of 004 O6: the KL sensitivity λ_{L_e,e} = x ⊙ f\'(z)',
+  source: '004 (68.63)–(68.64) (004 O6)',
+  reference: () => tiny().trace.V11.map((r) => r[0]),
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['x = col{2μ, e^{a} − 1} with μ = 0.5, a = −0.2.'],
+  notebook: NB.s04,
+});
+registerExercise({
+  id: 'vae.listing.o6-grad-we',
+  title: 'Tiny VAE of 004 O6: ∇W_{1,e} = h (δ + λ)ᵀ',
+  source: '004 (68.73)–(68.75) (004 O6)',
+  reference: () => tiny().grads.We[0][0],
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['h = 1, so the gradient is δ_{L_e,e} + λ_{L_e,e}.'],
+  notebook: NB.s04,
+});
+
+// ---- sayed-ch68/05 ------------------------------------------------------------------------------------------------
+registerExercise({
+  id: 'vae.listing.o6-step',
+  title: 'One iteration of listing (68.79) on the tiny VAE (μ = 0.1, ρ = 0.01, B = 1): the new W_{1,e}',
+  source: '004 listing (68.79), steps V18 (004 O6)',
+  reference: () => listingStep(tinyListingVae(), [[1]], [[1]], { eta: 0.1, rho: 0.01 }).vae.We[0][0],
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['W ← (1 − 2μρ) W − μ h (δ + λ)ᵀ with the step size μ = 0.1 (not the encoder mean).'],
+  notebook: NB.s05,
+});
+registerExercise({
+  id: 'vae.listing.kappa',
+  title: 'Prob. 68.3: the tiny VAE\'s ∇W_{1,e} for the κ-weighted risk with κ = 0.5',
+  source: '004 Prob. 68.3 on 004 O6',
+  reference: () => listingBackprop(tinyListingVae(), [[1]], [[1]], { kappa: 0.5 }).grads.We[0][0],
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['Only λ is scaled: the encoder uses δ + κλ; δ is unchanged.'],
+  notebook: NB.s05,
+});
+registerExercise({
+  id: 'vae.listing.book-iterations',
+  title: 'How many SGD iterations does Example 68.1 run (N = 60,000, B = 1, 200 passes)?',
+  source: '004 Example 68.1, (68.80) (erratum 004-E28)',
+  reference: () => (60000 / 1) * 200,
+  compare: compare.number({ abs: 0.5 }),
+  hints: ['One iteration per mini-batch; N/B batches per pass.'],
+  notebook: NB.s05,
+});
