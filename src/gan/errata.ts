@@ -3,6 +3,7 @@
  * numerical demonstration computed by this library (source form vs exact form). Ids follow the inventories' numbering;
  * 001 has no numbering, so its §6 errata are 001-E61…E63 ("section 6, item n").
  */
+import './errataB'; // GAN-B errata (issue 23)
 import { registerErratum } from '../errata';
 import { normalLogPdf } from '../core/gaussian';
 import { sigmoid, logSigmoid } from '../core/special';

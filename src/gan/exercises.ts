@@ -2,6 +2,7 @@
  * Exercises of the GAN-A notebooks (ids `gan.*`). Every reference answer is computed with this library (constants only where
  * a source states them). Parameters have defaults; `npx dgmlab answer gan.dg.eigenvalues --param alpha=0.1` prints 1 ± 0.1i.
  */
+import './exercisesB'; // GAN-B exercises (issue 23)
 import { registerExercise, compare } from '../exercises';
 import { normalLogPdf } from '../core/gaussian';
 import { rng } from '../core/rng';

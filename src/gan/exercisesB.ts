@@ -1,0 +1,106 @@
+/**
+ * Exercises of the GAN-B notebooks (source 004 §68.5–68.7, Problems 68.9–68.11). Every reference is computed with this
+ * library; by-hand answers state their precision and use a matching relative tolerance.
+ */
+import { registerExercise, compare } from '../exercises';
+import { createAdam } from './adam';
+import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntropyDelta, tinyGanNets } from './listings';
+
+const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
+const NB10 = 'sayed-ch68/10-gan-training.ipynb';
+
+const u = { default: 0.4, min: -10, max: 10, description: 'latent u of the tiny GAN (004 O7)' };
+const wg = { default: 1.5, min: -10, max: 10, description: 'generator weight w_g' };
+
+// ------------------------------------------------------------------------------------------------ notebook 09
+registerExercise({
+  id: 'gan.listings.tiny-generator-delta',
+  title: 'The generator sensitivity δ_{L_g,g} of the tiny GAN through the transition (68.150)',
+  source: '004 §68.5.2, Eqs. (68.139), (68.142), (68.150)',
+  params: { u, wg },
+  reference: ({ u: uu, wg: w }) => sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).traces[0].deltaG[1][0],
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['ĥ = w_g u; the discriminator logits are z = W_{1,d}ᵀ ĥ = (ĥ, −ĥ), so γ̂(1) = σ(2ĥ).', 'With the label col{1, 0}: δ̂ = γ̂ − col{1, 0} = (−(1 − γ̂(1)), 1 − γ̂(1)).', 'δ_{L_g,g} = −f\'(z) · W_{1,d} δ̂ with f linear, W_{1,d} = [1, −1].'],
+  notebook: NB09,
+});
+
+registerExercise({
+  id: 'gan.listings.tiny-generator-gradient',
+  title: 'The non-saturating generator gradient ∂ ln γ̂(1)/∂w_g of the tiny GAN (68.153)',
+  source: '004 §68.5.2, Eqs. (68.150), (68.153)',
+  params: { u, wg },
+  reference: ({ u: uu, wg: w }) => -sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).dW[0][0][0],
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['∂ ln γ̂(1)/∂W_{1,g} = y_{1,g} δ_{2,g}ᵀ with y_{1,g} = u.', 'It equals (1 − D)·2u with D = σ(2 w_g u).'],
+  notebook: NB09,
+});
+
+registerExercise({
+  id: 'gan.listings.tiny-discriminator-gradient',
+  title: 'The discriminator gradient ∇W_{1,d} of the tiny GAN on one real and one fake sample (68.151)',
+  source: '004 §68.5.2, Eqs. (68.139)–(68.141), (68.151); listing (68.160)',
+  params: { h: { default: 1, min: -10, max: 10, description: 'the real sample h' } },
+  reference: ({ h }) => sayedDiscriminatorGradients(tinyGanNets().D, [[h]], [[0.6]]).dW[0][0],
+  compare: compare.vector({ rel: 5e-4 }),
+  hints: ['Real: γ̂ = softmax(h, −h), δ = γ̂ − col{1, 0}. Fake ĥ = 0.6: δ̂ = γ̂ − col{0, 1}.', 'The risk averages over N = 2 samples: ∇W = ½(h δᵀ + ĥ δ̂ᵀ).'],
+  notebook: NB09,
+});
+
+registerExercise({
+  id: 'gan.listings.soft-label-delta',
+  title: 'The correct boundary sensitivity under the soft label γ = col{0.9, 0}',
+  source: '004 §68.5.2, Eq. (68.139); Example 68.6 (c)',
+  params: { g1: { default: 0.9, min: 0, max: 1, description: 'soft real label γ(1)' }, y1: { default: 0.7, min: 0.001, max: 0.999, description: 'γ̂(1)' } },
+  reference: ({ g1, y1 }) => softmaxCrossEntropyDelta([y1, 1 - y1], [g1, 0], 'exact'),
+  compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
+  hints: ['Differentiate −γ(1) ln γ̂(1) − γ(2) ln γ̂(2) with respect to z(q), using ∂ ln γ̂(q\')/∂z(q) = 𝟙{q = q\'} − γ̂(q).', 'The result is (Σ_q γ(q)) γ̂ − γ, not γ̂ − γ.'],
+  notebook: NB09,
+});
+
+// ------------------------------------------------------------------------------------------------ notebook 10
+registerExercise({
+  id: 'gan.training.adam-first-step',
+  title: 'The first ADAM step of Example 68.6 (68.175a–d) on a gradient g',
+  source: '004 Example 68.6, Eqs. (68.175a–d); Kingma & Ba (2015) Alg. 1',
+  params: { g1: { default: 3, min: -100, max: 100, description: 'first gradient entry' }, g2: { default: -0.5, min: -100, max: 100, description: 'second gradient entry' } },
+  reference: ({ g1, g2 }) => {
+    const p = [[0, 0]];
+    createAdam({ mu: 2e-4, beta1: 0.5, beta2: 0.999, eps: 1e-8 }).step(p, [[g1, g2]]);
+    return p[0];
+  },
+  compare: compare.vector({ rel: 5e-4 }),
+  hints: ['After one step m̂ = g and v̂ = g² (the bias corrections undo the factors 1 − β).', 'So the change is −μ g/(|g| + ε), entry by entry.'],
+  notebook: NB10,
+});
+
+registerExercise({
+  id: 'gan.training.equilibrium-risk',
+  title: 'The discriminator risk (68.121) (ρ = 0) when D outputs ½ everywhere',
+  source: '004 §68.4.1 (68.99); Example 68.5 (68.118)',
+  reference: () => Math.log(2),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['Every term of (68.99) is −ln ½ when γ̂(1) = ½ on real and fake samples.'],
+  notebook: NB10,
+});
+
+registerExercise({
+  id: 'gan.training.example-iterations',
+  title: 'How many discriminator updates Example 68.6 performs (B = 128, K_d = 1, 200 passes over 60,000 images, last partial batch dropped)',
+  source: '004 Example 68.6 (L1314)',
+  params: { epochs: { default: 200, min: 1, max: 10000, integer: true, description: 'passes over the data' } },
+  reference: ({ epochs }) => epochs * Math.floor(60000 / 128),
+  compare: compare.number({ abs: 0.5 }),
+  hints: ['One outer iteration of (68.155) per mini-batch; K_d = 1 update of D per iteration.'],
+  notebook: NB10,
+});
+
+registerExercise({
+  id: 'gan.training.ring-quality',
+  title: 'The quality score of the ring itself: P(‖x − centre‖ ≤ 3σ) for an isotropic 2-D Gaussian',
+  source: 'extension: Metz et al. (2017) §3.1 (high-quality samples within 3σ)',
+  params: { k: { default: 3, min: 0.1, max: 10, description: 'radius in standard deviations' } },
+  reference: ({ k }) => 1 - Math.exp(-(k * k) / 2),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['‖x − c‖²/σ² is χ² with 2 degrees of freedom, an Exp(½) variable.'],
+  notebook: NB10,
+});
