@@ -11,7 +11,7 @@ export * from './rbm';
 export * from './train';
 export * from './ais';
 export * from './figures';
-export { showErrata } from './errata';
+export { showErrata, BM_O29, BM_O33_DATA } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
 import './exercises';
