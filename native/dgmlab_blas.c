@@ -1,17 +1,20 @@
 /*
  * dgmlab native BLAS addon: single-precision GEMM through OpenBLAS (Debian's libopenblas) for the tfjs
- * BatchMatMul kernel (see src/core/fastpath.ts). Node-API only (ABI-stable); built by native/build.js with the
+ * BatchMatMul kernel (see src/core/fastpath.ts), and LAPACK's dgesv (OpenBLAS ships LAPACK) for `core.solve` on large
+ * float64 systems. Node-API only (ABI-stable); built by native/build.js with the
  * system C compiler, never downloaded. Row-major: C[b] = op(A[b]) · op(B[b]).
  */
 #include <node_api.h>
 #include <stdint.h>
 #include <stddef.h>
+#include <stdlib.h>
 
 /* From cblas.h (declared here so the build does not depend on where a distribution puts the header). */
 enum { CblasRowMajor = 101 };
 enum { CblasNoTrans = 111, CblasTrans = 112 };
 void cblas_sgemm(int order, int transA, int transB, int M, int N, int K, float alpha, const float *A, int lda,
                  const float *B, int ldb, float beta, float *C, int ldc);
+void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv, double *b, const int *ldb, int *info);
 void openblas_set_num_threads(int n);
 int openblas_get_num_threads(void);
 char *openblas_get_config(void);
@@ -75,6 +78,50 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static int get_f64(napi_env env, napi_value v, double **data, size_t *len) {
+  napi_typedarray_type t;
+  size_t n;
+  void *p;
+  napi_value ab;
+  size_t off;
+  bool is;
+  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
+  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != napi_float64_array) return 0;
+  *data = (double *)p;
+  *len = n;
+  return 1;
+}
+
+/* dgesv(a, b, n) -> info: solves A x = b for row-major A (n*n, overwritten by its LU factors of Aᵀ) and b (n,
+ * overwritten by x). LAPACK is column-major, so the row-major array is Aᵀ there: transpose in place first.
+ * info > 0: A is singular (U[info-1][info-1] = 0). */
+static napi_value Dgesv(napi_env env, napi_callback_info info) {
+  size_t argc = 3;
+  napi_value argv[3];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc != 3) return throw_type(env, "dgesv: expected 3 arguments");
+  double *A, *B;
+  size_t la, lb;
+  if (!get_f64(env, argv[0], &A, &la) || !get_f64(env, argv[1], &B, &lb)) return throw_type(env, "dgesv: a, b must be Float64Arrays");
+  int32_t n;
+  napi_get_value_int32(env, argv[2], &n);
+  if (n < 1 || la < (size_t)n * n || lb < (size_t)n) return throw_type(env, "dgesv: bad size");
+  for (int32_t i = 0; i < n; i++)
+    for (int32_t j = i + 1; j < n; j++) {
+      double t = A[(size_t)i * n + j];
+      A[(size_t)i * n + j] = A[(size_t)j * n + i];
+      A[(size_t)j * n + i] = t;
+    }
+  int *ipiv = (int *)malloc(sizeof(int) * (size_t)n);
+  if (!ipiv) return throw_type(env, "dgesv: out of memory");
+  int nn = n, nrhs = 1, res = 0;
+  dgesv_(&nn, &nrhs, A, &nn, ipiv, B, &nn, &res);
+  free(ipiv);
+  napi_value r;
+  napi_create_int32(env, res, &r);
+  return r;
+}
+
 static napi_value SetThreads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -98,8 +145,9 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL},
       {"threads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"config", NULL, Config, NULL, NULL, NULL, napi_default, NULL},
+      {"dgesv", NULL, Dgesv, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 3, d);
+  napi_define_properties(env, exports, 4, d);
   return exports;
 }
 

@@ -9,7 +9,7 @@
  * when every entry of P is rational (given as a decimal like 0.3 or a string like '1/3').
  */
 import * as mathjs from 'mathjs';
-import { eigenvalues, identity, matmul, Matrix, solve, transpose } from '../core/linalg';
+import { eigenvalues, identity, matmul, Matrix, solve, solveRowMajor, transpose } from '../core/linalg';
 import { Rng } from '../core/rng';
 import { assertInteger, assertProbabilityVector, assertSquareMatrix, assertVector, describe } from '../core/validate';
 import { assertRng } from './basic';
@@ -117,11 +117,17 @@ export function stationaryDistribution(P: Matrix): number[] {
   assertStochastic(fn, 'P', P);
   const n = P.length;
   if (!isIrreducible(P)) throw new RangeError(`${fn}: P must be irreducible for a unique stationary distribution (got ${describe(P)}); use communicatingClasses(P)`);
-  const A = transpose(P).map((row, i) => row.map((v, j) => v - (i === j ? 1 : 0)));
-  A[n - 1] = new Array<number>(n).fill(1);
-  const b = new Array<number>(n).fill(0);
+  // A = Pᵀ − I with the last row replaced by ones, built row-major in one typed array (no nested copies).
+  const A = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) {
+    const row = P[j];
+    for (let i = 0; i < n - 1; i++) A[i * n + j] = row[i];
+  }
+  for (let i = 0; i < n - 1; i++) A[i * n + i] -= 1;
+  A.fill(1, (n - 1) * n);
+  const b = new Float64Array(n);
   b[n - 1] = 1;
-  return solve(A, b).map((v) => (Math.abs(v) < 1e-15 ? 0 : v));
+  return solveRowMajor(A, b, n, fn).map((v) => (Math.abs(v) < 1e-15 ? 0 : v));
 }
 
 /** A rational number from a decimal number or a 'p/q' string; error if it is not (close to) a small-denominator rational. */
@@ -258,10 +264,29 @@ function reachable(adj: number[][], s: number): boolean[] {
 /** Irreducible: every state reaches every other with positive probability in some number of steps (002 §4.4.2). */
 export function isIrreducible(P: ArrayLike<ArrayLike<number>>): boolean {
   assertSquareMatrix('isIrreducible', 'P', P);
-  const adj = adjacency(P);
+  // Strongly connected ⇔ state 0 reaches every state and every state reaches 0: two searches over P's entries, O(n²)
+  // (instead of one search per state, O(n³)), without building adjacency lists.
   const n = P.length;
-  for (let s = 0; s < n; s++) if (reachable(adj, s).some((r) => !r)) return false;
-  return true;
+  const search = (forward: boolean): boolean => {
+    const seen = new Uint8Array(n);
+    const stack = new Int32Array(n);
+    let top = 0;
+    let count = 1;
+    seen[0] = 1;
+    stack[top++] = 0;
+    while (top > 0) {
+      const u = stack[--top];
+      const row = P[u];
+      for (let v = 0; v < n; v++) {
+        if (seen[v] || !((forward ? row[v] : P[v][u]) > 0)) continue;
+        seen[v] = 1;
+        stack[top++] = v;
+        count++;
+      }
+    }
+    return count === n;
+  };
+  return search(true) && search(false);
 }
 
 /** The communicating classes (sets of states that reach each other), each sorted. */
