@@ -618,3 +618,52 @@ export function tinyGanNets(wg = 1.5, thetaG = 0, wd: [number, number] = [1, -1]
     D: { W: [[wd.slice()]], theta: [thetaD.slice()], act: ['softmax'] },
   };
 }
+
+/** One row of a gradient check: a layer's W or θ, the largest |hand − reference| against finite differences and tfjs. */
+export interface GradientCheckRow {
+  network: 'D' | 'G';
+  layer: number;
+  param: 'W' | 'θ';
+  maxAbsGradient: number;
+  maxAbsErrorFd: number;
+  maxAbsErrorTf: number;
+}
+
+/**
+ * Check the hand gradients of `sayedDiscriminatorGradients` and `sayedGeneratorGradients` against central finite
+ * differences (float64, step h) and `sayedGanGradientsTf` (float32), layer by layer (004 O12).
+ */
+export function sayedGradientCheck(G: SayedNet, D: SayedNet, reals: number[][], us: number[][], opts: DiscriminatorRiskOptions & { rhoG?: number; loss?: GeneratorLoss; h?: number } = {}): GradientCheckRow[] {
+  const h = opts.h ?? 1e-6;
+  assertPositive('sayedGradientCheck', 'h', h);
+  const fakes = sayedGenerate(G, us);
+  const dOpts = { rho: opts.rho, realLabel: opts.realLabel, fakeLabel: opts.fakeLabel, form: opts.form };
+  const gOpts = { rho: opts.rhoG ?? 0, loss: opts.loss };
+  const handD = sayedDiscriminatorGradients(D, reals, fakes, dOpts);
+  const handG = sayedGeneratorGradients(G, D, us, gOpts);
+  const tfg = sayedGanGradientsTf(G, D, reals, us, { ...dOpts, rhoG: opts.rhoG, loss: opts.loss });
+  const fd = (net: SayedNet, f: () => number): SayedGrads => {
+    const bump = (arr: number[], k: number) => {
+      const w = arr[k];
+      arr[k] = w + h;
+      const a = f();
+      arr[k] = w - h;
+      const b = f();
+      arr[k] = w;
+      return (a - b) / (2 * h);
+    };
+    return { dW: net.W.map((Wl) => Wl.map((r) => r.map((_, k) => bump(r, k)))), dTheta: net.theta.map((t) => t.map((_, k) => bump(t, k))) };
+  };
+  const fdD = fd(D, () => sayedDiscriminatorGradients(D, reals, fakes, dOpts).risk);
+  const fdG = fd(G, () => -sayedGeneratorGradients(G, D, us, gOpts).objective);
+  const rows: GradientCheckRow[] = [];
+  const maxAbs = (a: number[]) => Math.max(...a.map(Math.abs));
+  const diff = (a: number[], b: number[]) => maxAbs(a.map((v, i) => v - b[i]));
+  for (const [name, hand, f, t] of [['D', handD, fdD, tfg.d], ['G', handG, fdG, tfg.g]] as const) {
+    hand.dW.forEach((Wl, l) => {
+      rows.push({ network: name, layer: l + 1, param: 'W', maxAbsGradient: maxAbs(Wl.flat()), maxAbsErrorFd: diff(Wl.flat(), f.dW[l].flat()), maxAbsErrorTf: diff(Wl.flat(), t.dW[l].flat()) });
+      rows.push({ network: name, layer: l + 1, param: 'θ', maxAbsGradient: maxAbs(hand.dTheta[l]), maxAbsErrorFd: diff(hand.dTheta[l], f.dTheta[l]), maxAbsErrorTf: diff(hand.dTheta[l], t.dTheta[l]) });
+    });
+  }
+  return rows;
+}

@@ -294,3 +294,22 @@ describe('gan/adam — ADAM of Example 68.6 (68.175a–d)', () => {
     assert.throws(() => o.step([[1, 2]], [[1, 1]]), /row 0 has 2 parameters/);
   });
 });
+
+describe('gan/listings — sayedGradientCheck', () => {
+  it('reports FD errors < 1e-8 and tf errors < 1e-4 per layer on the Fig. 68.13/68.14 sizes; a wrong hand gradient would show (bad h rejected)', () => {
+    const r = rng(21);
+    const G = gan.createSayedNet([2, 3, 3], ['tanh', 'linear'], r);
+    const D = gan.createSayedNet([3, 4, 2], ['tanh', 'softmax'], r);
+    const rows = gan.sayedGradientCheck(G, D, [[1, 0, -1], [0.5, 0.5, 0.5]], [[0.1, -0.3], [1, 2]], { rho: 0.01, rhoG: 0.01 });
+    assert.equal(rows.length, 8);
+    for (const row of rows) {
+      assert.ok(row.maxAbsErrorFd < 1e-8, JSON.stringify(row));
+      assert.ok(row.maxAbsErrorTf < 1e-4, JSON.stringify(row));
+      assert.ok(row.maxAbsGradient > 0);
+    }
+    // soft labels with the book's δ: the FD column exposes E13
+    const bad = gan.sayedGradientCheck(G, D, [[1, 0, -1]], [[0.1, -0.3]], { realLabel: [0.9, 0], form: 'source' });
+    assert.ok(bad.filter((x) => x.network === 'D').some((x) => x.maxAbsErrorFd > 1e-3));
+    assert.throws(() => gan.sayedGradientCheck(G, D, [[1, 0, -1]], [[0, 0]], { h: 0 }), /sayedGradientCheck: h must be > 0 \(got 0\)/);
+  });
+});
