@@ -4,8 +4,7 @@
  * reparameterised IWAE gradient for a diagonal q = N(m, diag e^a) (Burda et al. 2016 Eq. (14)), and the toy setting of
  * 000 O-28 / 002 D13 (w = 1, s² = 1, b = 0, x = 1, q = prior N(0, 1)).
  */
-import { cholesky } from '../core/linalg';
-import { mvnLogPdf } from '../core/gaussian';
+import { cholesky, logDetFromCholesky } from '../core/linalg';
 import { Rng } from '../core/rng';
 import { logMeanExp, softmax } from '../core/special';
 import { assertInteger, assertVector, describe } from '../core/validate';
@@ -28,21 +27,62 @@ function checkQ(fn: string, model: LinearGaussianModel, q: unknown): asserts q i
   cholesky((q as GaussianQ).cov, 'q.cov');
 }
 
-/** The model, x and q as the generic spec { sample, logQ, logJoint } of the estimators (z ~ q by its Cholesky factor). */
+/**
+ * The model, x and q as the generic spec { sample, logQ, logJoint } of the estimators (z ~ q by its Cholesky factor).
+ * Everything that does not depend on z (the Cholesky factor and log-determinant of q's covariance, x − b, the
+ * constants) is computed once here, so one log-weight costs O(dk + k²) flops and no validation ([PERF-2]); the values
+ * are `mvnLogPdf(z, q.mean, q.cov)` and `vae.lgLogJoint(model, x, z)` (checked in tests/iwae).
+ */
 export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ): MonteCarloElboSpec<number[]> {
   const fn = 'lgIwaeSpec';
   checkModel(fn, model);
   assertVector(fn, 'x', x, model.d);
   checkQ(fn, model, q);
+  const { d, k, s2 } = model;
   const L = cholesky(q.cov, 'q.cov');
-  const xx = Array.from(x);
+  const Lf = new Float64Array(k * k);
+  L.forEach((row, i) => Lf.set(row, i * k));
+  const mu = Float64Array.from(q.mean);
+  const W = new Float64Array(d * k);
+  model.W.forEach((row, r) => W.set(row, r * k));
+  const xb = Float64Array.from(x, (v, r) => v - model.b[r]);
+  const logQConst = -0.5 * k * LOG_2PI - 0.5 * logDetFromCholesky(L);
+  const logJointConst = -0.5 * d * (LOG_2PI + Math.log(s2)) - 0.5 * k * LOG_2PI;
+  const half1OverS2 = 1 / (2 * s2);
+  const w = new Float64Array(k);
   return {
     sample: (g: Rng) => {
-      const e = Array.from(g.normals(model.k));
-      return q.mean.map((mu, i) => mu + L[i].reduce((s, v, j) => s + v * e[j], 0));
+      const e = g.normals(k);
+      const z = new Array<number>(k);
+      for (let i = 0; i < k; i++) {
+        let v = mu[i];
+        for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[j];
+        z[i] = v;
+      }
+      return z;
     },
-    logQ: (z) => mvnLogPdf(z, q.mean, q.cov),
-    logJoint: (z) => lgLogJoint(model, xx, z),
+    logQ: (z) => {
+      // L w = z − μ by forward substitution; log q = const − ½‖w‖²
+      let q2 = 0;
+      for (let i = 0; i < k; i++) {
+        let v = z[i] - mu[i];
+        for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
+        w[i] = v / Lf[i * k + i];
+        q2 += w[i] * w[i];
+      }
+      return logQConst - 0.5 * q2;
+    },
+    logJoint: (z) => {
+      let r2 = 0;
+      for (let r = 0; r < d; r++) {
+        let res = xb[r];
+        for (let j = 0; j < k; j++) res -= W[r * k + j] * z[j];
+        r2 += res * res;
+      }
+      let z2 = 0;
+      for (let j = 0; j < k; j++) z2 += z[j] * z[j];
+      return logJointConst - r2 * half1OverS2 - 0.5 * z2;
+    },
   };
 }
 
