@@ -5,8 +5,20 @@
  */
 import { registerErratum } from '../errata';
 import { maskedConvKernelMask, receptiveFieldLayers, receptiveField, STEPS_INTERMEDIATE_SET } from './masks';
+import { NADE_EXAMPLE, binaryVectors, nadeConditionals, nadeConditionalsSourceForm, nadeLogProb, nadeTable } from './nade';
+import { SOURCE_L667_MASK, madeConnectivity, madeHiddenMask, madeMasks, isStrictlyLowerTriangular } from './made';
+import { fullJointParameters, fvsbnParameters, nadeParameters } from '../counting';
 
 const MASKS = 'dgm-exercises/01-pixelcnn-masks.ipynb';
+const NADE = 'dgm-notes/10-nade.ipynb';
+const MADE = 'dgm-notes/11-made.ipynb';
+const STA = 'sta4124/12-autoregressive-models.ipynb';
+const r8 = (v: number) => Number(v.toFixed(8));
+
+/** Σ_x Π_k p(x_k | …) for a conditionals function (1 for a valid autoregressive model). */
+function totalMass(n: number, cond: (x: number[]) => number[]): number {
+  return binaryVectors(n).reduce((s, x) => s + cond(x).reduce((p, y, k) => p * (x[k] === 1 ? y : 1 - y), 1), 0);
+}
 
 // ------------------------------------------------------------------------------------------------------------- 001 Section 1
 registerErratum({
@@ -38,6 +50,206 @@ registerErratum({
     exact: receptiveFieldLayers(['A', 'B'], 34, 5, 'raster')[1],
     flipped: receptiveFieldLayers(['A', 'B'], 34, 5, 'flipped')[1],
   }),
+});
+
+// ------------------------------------------------------------------------------------------------------ 003 L593–673 (NADE, MADE)
+registerErratum({
+  id: '003-E71',
+  source: '003',
+  location: 'L598 (chain rule)',
+  sourceForm: String.raw`p(x) = \prod_{i=1}^{n} p(x_i \mid x_{<k})`,
+  exactForm: String.raw`p(x) = \prod_{k=1}^{n} p(x_k \mid x_{<k})`,
+  summary: 'the product index i and the conditioning index k are mixed',
+  severity: 'minor',
+  notebook: NADE,
+  demonstrate: () => ({ source: 'index mismatch', exact: r8(nadeTable(NADE_EXAMPLE).reduce((a, r) => a + r.p, 0)) }),
+});
+
+registerErratum({
+  id: '003-E72',
+  source: '003',
+  location: 'L600',
+  sourceForm: String.raw`O(2^n)\ \text{parameters}`,
+  exactForm: String.raw`\sum_{k=1}^{n} 2^{k-1} = 2^n - 1`,
+  summary: 'the full table of binary conditionals has exactly 2^n − 1 free parameters (O(2^n) is right but loose)',
+  kind: 'remark',
+  notebook: NADE,
+  demonstrate: () => ({ source: 'O(2^n)', exact: { n3: fullJointParameters([2, 2, 2]), n4: fullJointParameters([2, 2, 2, 2]), sumOfConditionals4: [1, 2, 4, 8].reduce((a, b) => a + b, 0) } }),
+});
+
+registerErratum({
+  id: '003-E73',
+  source: '003',
+  location: 'L616',
+  sourceForm: String.raw`W_{\cdot,<k} = \text{the first } k \text{ columns of } W`,
+  exactForm: String.raw`W_{\cdot,<k} = (W_{\cdot,1}, \dots, W_{\cdot,k-1}) \text{ (the first } k-1 \text{ columns)}`,
+  summary: 'with k columns h_k sees x_k, so y_k can copy the value it predicts and the product of the "conditionals" is no longer a distribution',
+  severity: 'major',
+  notebook: NADE,
+  demonstrate: () => ({
+    source: r8(totalMass(3, (x) => nadeConditionalsSourceForm(NADE_EXAMPLE, x))),
+    exact: r8(totalMass(3, (x) => nadeConditionals(NADE_EXAMPLE, x))),
+    note: 'Σ_x Π_k p(x_k|…) over {0,1}^3 for the 003 inventory §4.6 model',
+  }),
+});
+
+registerErratum({
+  id: '003-E74',
+  source: '003',
+  location: 'L619',
+  sourceForm: String.raw`y_k = p(x_k \mid x_1^{k-1}) = \sigma(V_k h_k + c_k)`,
+  exactForm: String.raw`y_k = p(x_k = 1 \mid x_1^{k-1}) = \sigma(V_k^\top h_k + c_k)`,
+  summary: 'y_k is the probability of the value 1 (p(x_k = 0 | …) = 1 − y_k), and V_k ∈ R^d enters as an inner product',
+  severity: 'minor',
+  notebook: NADE,
+  demonstrate: () => {
+    const x = [1, 1, 0];
+    const y = nadeConditionals(NADE_EXAMPLE, x);
+    return { source: r8(y[2]), exact: r8(1 - y[2]), note: 'x = 110: y_3 is p(x_3 = 1 | 11); the factor for x_3 = 0 is 1 − y_3' };
+  },
+});
+
+registerErratum({
+  id: '003-E75',
+  source: '003',
+  location: 'L621–625',
+  sourceForm: String.raw`2nd + n + 2d`,
+  exactForm: String.raw`2nd + n + 2d \text{ with a learned } h_1;\ 2nd + n + d \text{ with } h_1 = \sigma(b);\ W_{\cdot,n} \text{ unused}`,
+  summary: 'the count is right for the listed parameters, but h_1 = σ(b) needs no extra vector (002 D24 counts 2pd + p + d) and the last column of W never reaches any output',
+  kind: 'remark',
+  notebook: NADE,
+  demonstrate: () => ({ source: nadeParameters(784, 500, '003'), exact: nadeParameters(784, 500, '002'), effective: nadeParameters(784, 500, '002') - 500 }),
+});
+
+registerErratum({
+  id: '003-E76',
+  source: '003',
+  location: 'L627–632',
+  sourceForm: String.raw`\text{"if } X_3 = 1 \text{ then the true" (truncated)}`,
+  exactForm: String.raw`\mathcal{L}(x) = -\sum_{k=1}^{n} \big[x_k \log y_k + (1 - x_k)\log(1 - y_k)\big] = -\log p(x)`,
+  summary: 'the training objective is cut off; it is the sum of the n binary cross-entropies, i.e. the negative log-likelihood',
+  kind: 'gap',
+  notebook: NADE,
+  demonstrate: () => {
+    const x = [1, 1, 1];
+    const y = nadeConditionals(NADE_EXAMPLE, x);
+    return { source: 'missing', exact: r8(-y.reduce((s, v) => s + Math.log(v), 0)), minusLogP: r8(-nadeLogProb(NADE_EXAMPLE, x)) };
+  },
+});
+
+registerErratum({
+  id: '003-E77',
+  source: '003',
+  location: 'L632',
+  sourceForm: String.raw`h_2 = \sigma(W_{1,1} \times X_{1,2} \times X_{1,2} + b)`,
+  exactForm: String.raw`h_2 = \sigma(W_{\cdot,1}\,x_1 + b)`,
+  summary: 'h_2 uses the whole first column of W times the sampled x_1 (a d-vector), not a product of scalars',
+  severity: 'major',
+  notebook: NADE,
+  demonstrate: () => {
+    const y2 = nadeConditionals(NADE_EXAMPLE, [1, 0, 0])[1];
+    return { source: 'ill-typed (scalar W_{1,1} times x twice)', exact: r8(y2), note: 'y_2 after sampling x_1 = 1' };
+  },
+});
+
+registerErratum({
+  id: '003-E79',
+  source: '003',
+  location: 'L657, L659',
+  sourceForm: String.raw`p(x_k \mid x_{\le k}),\ y_k \text{ depends on } x_{\le k}`,
+  exactForm: String.raw`p(x_k \mid x_{<k}),\ y_k \text{ depends on } x_{<k} \text{ only}`,
+  summary: 'if output k may see x_k the network can copy its input and the product of the outputs no longer normalises',
+  severity: 'major',
+  notebook: MADE,
+  demonstrate: () => {
+    // Masks with "≥" at the output (x_{≤k}) instead of ">" (x_{<k}), for the 003 inventory §4.7 degrees.
+    const m = madeMasks(3, [4], [[1, 2, 1, 2]]);
+    const leaky = [m.masks[0], [0, 1, 2].map((k) => m.degrees[1].map((mu) => (k + 1 >= mu ? 1 : 0)))];
+    return { source: madeConnectivity(leaky), exact: madeConnectivity(m.masks), sourceIsStrict: isStrictlyLowerTriangular(madeConnectivity(leaky)) };
+  },
+});
+
+registerErratum({
+  id: '003-E80',
+  source: '003',
+  location: 'L661',
+  sourceForm: String.raw`\text{"wask"; degree} = \text{"number of inputs it will be connected to"}`,
+  exactForm: String.raw`M^1_{ud} = 1[m^1(u) \ge d],\ M^l_{u'u} = 1[m^l(u') \ge m^{l-1}(u)],\ M^V_{ku} = 1[k > m^L(u)]`,
+  summary: '"wask" is "mask", and the rule that turns degrees into masks is missing (Germain et al. 2015)',
+  kind: 'gap',
+  notebook: MADE,
+  demonstrate: () => {
+    const m = madeMasks(3, [4], [[1, 2, 1, 2]]);
+    return { source: 'no rule', exact: m.masks, connectivity: madeConnectivity(m.masks) };
+  },
+});
+
+registerErratum({
+  id: '003-E81',
+  source: '003',
+  location: 'L667',
+  sourceForm: String.raw`W^2_{5\times5} \odot M,\ M \text{ with rows of } 5, 5, 6, 6, 6 \text{ entries}`,
+  exactForm: String.raw`M = 1[m^2(u') \ge m^1(u)],\ m^1 = (1,2,1,2,3),\ m^2 = (1,1,2,1,3)`,
+  summary: 'the printed layer-2 mask is malformed (rows 3–5 have six entries for a 5×5 weight matrix); dropping the extra entries gives a mask that degrees reproduce (a reconstruction)',
+  severity: 'major',
+  notebook: MADE,
+  demonstrate: () => ({
+    source: SOURCE_L667_MASK.map((r) => r.length),
+    exact: madeHiddenMask([1, 1, 2, 1, 3], [1, 2, 1, 2, 3]),
+    truncatedMatches: JSON.stringify(SOURCE_L667_MASK.map((r) => r.slice(0, 5))) === JSON.stringify(madeHiddenMask([1, 1, 2, 1, 3], [1, 2, 1, 2, 3])),
+  }),
+});
+
+// ------------------------------------------------------------------------------------------------------------ 002 §7 (AR models)
+registerErratum({
+  id: '002-E36',
+  source: '002',
+  location: '§7, L1262',
+  sourceForm: String.raw`\text{AR models "are not parallelizable"}`,
+  exactForm: String.raw`\text{sampling is sequential; } \log p_\theta(x) = \textstyle\sum_i \log p_\theta(x_i \mid x_{<i}) \text{ is one masked pass}`,
+  summary: 'only sampling is sequential; training and likelihood evaluation run all conditionals in parallel with masking (MADE, PixelCNN)',
+  kind: 'remark',
+  notebook: STA,
+  demonstrate: () => {
+    const m = madeMasks(3, [4], [[1, 2, 1, 2]]);
+    return { source: 'n passes', exact: { likelihoodPasses: 1, samplingPasses: 3 }, strictlyLower: isStrictlyLowerTriangular(madeConnectivity(m.masks)) };
+  },
+});
+
+registerErratum({
+  id: '002-E37',
+  source: '002',
+  location: '§7.1, Eq. (7.1.1)',
+  sourceForm: String.raw`\theta = \arg\min_\theta D_{KL}[p_{data}\|p_\theta] = \mathbb{E}_{p_{data}}[\log p_{data} - \log p_\theta]`,
+  exactForm: String.raw`\theta = \arg\min_\theta \mathbb{E}_{p_{data}}[\log p_{data}(x) - \log p_\theta(x)]`,
+  summary: 'θ is set equal to a number (the KL); the argmin belongs in front of the expectation',
+  severity: 'minor',
+  notebook: STA,
+  demonstrate: () => ({ source: 'θ = a number', exact: 'θ = argmin of that number' }),
+});
+
+registerErratum({
+  id: '002-E38',
+  source: '002',
+  location: '§7.2–7.3, L1291–1293, L1311–1313, Eqs. (7.2.2), (7.3.1)',
+  sourceForm: String.raw`1 + 2 + \dots + n \in O(p^2);\ Gw_0^{(3)};\ W_{fvbn};\ W_{nade} \text{ shares } w_0 \text{ and has no hidden layer}`,
+  exactForm: String.raw`1 + 2 + \dots + p = \tfrac{p(p+1)}{2};\ h_i = \sigma(c + W_{\cdot,<i} x_{<i}),\ \hat x_i = \sigma(b_i + V_i h_i)`,
+  summary: 'the FVSBN count runs to n where p is meant, a stray "G" and "fvbn" subscript; (7.3.1) shows a shared weight row without the hidden layer that NADE is about',
+  severity: 'minor',
+  notebook: STA,
+  demonstrate: () => ({ source: 'n undefined', exact: { p8: fvsbnParameters(8), p784: fvsbnParameters(784), nade784x500: nadeParameters(784, 500, '002') } }),
+});
+
+registerErratum({
+  id: '002-E39',
+  source: '002',
+  location: 'L60, L1315, L1349',
+  sourceForm: String.raw`\text{Masked Autoencoder Estimator}`,
+  exactForm: String.raw`\text{Masked Autoencoder for Distribution Estimation (Germain et al. 2015)}`,
+  summary: 'the name of MADE',
+  severity: 'minor',
+  notebook: STA,
+  demonstrate: () => ({ source: 'Masked Autoencoder Estimator', exact: 'Masked Autoencoder for Distribution Estimation' }),
 });
 
 /** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `autoregressive.showErrata([...])`. */

@@ -3,9 +3,14 @@
  * states them). `npx dgmlab answer ar.masks.field` prints the reference.
  */
 import { registerExercise, compare } from '../exercises';
+import { nadeParameters } from '../counting';
+import { NADE_EXAMPLE, nadeConditionals, nadeLogProb } from './nade';
+import { madeConnectivity, madeHiddenMask, madeMasks } from './made';
 import { FOUR_CASES, ORIENTATIONS, blindSpot, maskedConvKernelMask, receptiveField, stepsIntermediateSet } from './masks';
 
 const MASKS = 'dgm-exercises/01-pixelcnn-masks.ipynb';
+const NADE = 'dgm-notes/10-nade.ipynb';
+const MADE = 'dgm-notes/11-made.ipynb';
 
 // ------------------------------------------------------------------------------------------- dgm-exercises/01 (001 Section 1)
 registerExercise({
@@ -65,4 +70,105 @@ registerExercise({
   compare: compare.set(),
   hints: ['Each layer moves at most one row up and one column right at the same time: (−1, +1) is allowed, (0, +1) is not.', 'Which earlier pixels lie to the right of the 45° line through the pixel above-right?'],
   notebook: MASKS,
+});
+
+// ------------------------------------------------------------------------------------------------- dgm-notes/10 (003 L593–650)
+registerExercise({
+  id: 'ar.nade.count',
+  title: 'The number of NADE parameters',
+  source: '003 L621–625 (2nd + n + 2d); 002 D24 (2pd + p + d)',
+  params: {
+    n: { default: 784, min: 1, max: 100000, integer: true, description: 'number of binary inputs n' },
+    d: { default: 500, min: 1, max: 100000, integer: true, description: 'hidden units d' },
+    convention: { default: '003', options: ['002', '003'], description: "'003': with a learned h_1; '002': h_1 = σ(b)" },
+  },
+  reference: (p) => nadeParameters(p.n as number, p.d as number, p.convention as '002' | '003'),
+  compare: compare.number({ abs: 0 }),
+  hints: ['Count W (d×n), b (d), V (n×d), c (n) and — in the 003 convention — h_1 (d).'],
+  notebook: NADE,
+});
+
+registerExercise({
+  id: 'ar.nade.p111',
+  title: 'p(x = (1, 1, 1)) under the three-variable NADE of the notebook',
+  source: '003 L614–619 (with the k − 1 columns of erratum 003-E73); 003 inventory §4.6',
+  reference: () => Math.exp(nadeLogProb(NADE_EXAMPLE, [1, 1, 1])),
+  compare: compare.number({ rel: 1e-6 }),
+  hints: ['h_1 = σ(b), h_2 = σ(b + W_{·,1}), h_3 = σ(b + W_{·,1} + W_{·,2}).', 'p(111) = y_1 y_2 y_3 with y_k = σ(V_k · h_k + c_k).'],
+  notebook: NADE,
+});
+
+registerExercise({
+  id: 'ar.nade.conditionals',
+  title: 'The conditionals y = (y_1, y_2, y_3) of the three-variable NADE at x = (0, 1, 0)',
+  source: '003 L614–619; 003 inventory §4.6',
+  reference: () => nadeConditionals(NADE_EXAMPLE, [0, 1, 0]),
+  compare: compare.vector({ rel: 1e-6 }),
+  hints: ['y_k uses x_1 … x_{k−1} only, so x_2 = 1 matters for y_3 alone.'],
+  notebook: NADE,
+});
+
+registerExercise({
+  id: 'ar.nade.unused-column',
+  title: 'Which column of W (1..n) never influences any conditional?',
+  source: '003 L614–616 (erratum 003-E75)',
+  params: { n: { default: 3, min: 2, max: 1000, integer: true, description: 'number of inputs n' } },
+  reference: (p) => p.n as number,
+  compare: compare.number({ abs: 0 }),
+  hints: ['h_k uses the columns 1 … k − 1; what is the largest k?'],
+  notebook: NADE,
+});
+
+// ------------------------------------------------------------------------------------------------- dgm-notes/11 (003 L652–673)
+registerExercise({
+  id: 'ar.made.first-mask',
+  title: 'The input→hidden mask M¹ (4×3) for hidden degrees m = (1, 2, 1, 2)',
+  source: '003 L661 with the rule of erratum 003-E80; 003 inventory §4.7',
+  reference: () => madeMasks(3, [4], [[1, 2, 1, 2]]).masks[0],
+  compare: compare.matrix({ abs: 0 }),
+  hints: ['M¹[u, d] = 1 when m(u) ≥ d: a unit of degree 1 sees x_1 only.'],
+  notebook: MADE,
+});
+
+registerExercise({
+  id: 'ar.made.connectivity',
+  title: 'The connectivity matrix M^V M¹ of the n = 3, degrees (1, 2, 1, 2) MADE',
+  source: '003 L652–667; 003 inventory §4.7',
+  reference: () => madeConnectivity(madeMasks(3, [4], [[1, 2, 1, 2]]).masks),
+  compare: compare.matrix({ abs: 0 }),
+  hints: ['M^V[k, u] = 1 when k > m(u).', 'Entry (k, j) counts hidden units u with j ≤ m(u) < k.'],
+  notebook: MADE,
+});
+
+const L667 = madeHiddenMask([1, 1, 2, 1, 3], [1, 2, 1, 2, 3]);
+registerExercise({
+  id: 'ar.made.l667-degrees',
+  title: 'Degrees (m¹, m²) of two 5-unit hidden layers whose mask 1[m²(u′) ≥ m¹(u)] is the repaired L667 mask',
+  source: '003 L667 (erratum 003-E81); 003 inventory §4.7',
+  reference: () => ({ m1: [1, 2, 1, 2, 3], m2: [1, 1, 2, 1, 3] }),
+  compare: compare.custom<{ m1: number[]; m2: number[] }>(
+    'made-degrees',
+    '{ m1: number[5], m2: number[5] }',
+    (a) => {
+      const ans = a as { m1?: unknown; m2?: unknown };
+      if (!ans || !Array.isArray(ans.m1) || !Array.isArray(ans.m2) || ans.m1.length !== 5 || ans.m2.length !== 5) return { passed: false, feedback: 'Give { m1: [5 degrees], m2: [5 degrees] }.' };
+      if (![...ans.m1, ...ans.m2].every((v) => Number.isInteger(v) && v >= 1)) return { passed: false, feedback: 'Degrees are integers ≥ 1.' };
+      const ok = JSON.stringify(madeHiddenMask(ans.m2 as number[], ans.m1 as number[])) === JSON.stringify(L667);
+      return ok ? true : { passed: false, feedback: 'Not correct: 1[m2(u′) ≥ m1(u)] does not give the repaired mask.' };
+    },
+    { format: (e) => `m1 = (${e.m1}), m2 = (${e.m2}) (one solution)` },
+  ),
+  hints: ['Columns 1 and 3 are always on: those units of layer 1 have the smallest degree.', 'Rows 1, 2, 4 are identical: equal degrees in layer 2.'],
+  notebook: MADE,
+});
+
+registerExercise({
+  id: 'ar.made.sampling-passes',
+  title: 'How many forward passes does MADE need to sample n variables?',
+  source: '003 L673',
+  params: { n: { default: 784, min: 1, max: 100000, integer: true, description: 'number of variables n' } },
+  reference: (p) => p.n as number,
+  compare: compare.number({ abs: 0 }),
+  hints: ['Each pass yields one new conditional whose inputs are all known.'],
+  notebook: MADE,
 });

@@ -5,6 +5,10 @@
  */
 export * from './masks';
 export * from './masksTf';
+export * from './nade';
+export * from './made';
+export * from './fvsbn';
+export * from './data';
 export * from './figures';
 export { showErrata } from './errata';
 
