@@ -10,3 +10,10 @@ export * from './distributions';
 export * from './meanfield';
 export * from './bgmm';
 export * from './em';
+export * from './figures';
+export { showErrata, D19_DATA, D19_INIT } from './errata';
+export { NG_DATA, NG_PRIOR, threeClusterData } from './exercises';
+
+// Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
+import './exercises';
+import './errata';

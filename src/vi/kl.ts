@@ -148,8 +148,9 @@ export function reverseKLGradient(mix: Mixture1D, mu: number, sigma: number): [n
 
 /**
  * Reverse-KL fit (002 Eq. 3.3.2, Fig. 3.1): minimise KL(q ‖ p) over (μ, log σ) from a start (default μ₀ = the
- * largest-weight mean + 0.1, σ₀ = 1) by gradient descent with backtracking, then Newton steps on the exact gradient
- * (Hessian by central differences of the gradient) to 1e-11. A local method: the answer depends on the start
+ * largest-weight mean + 0.1, σ₀ = 1) by damped Newton steps on the exact pathwise gradient (Hessian by central
+ * differences of the gradient), falling back to backtracking gradient steps where the Hessian is not positive definite;
+ * stops at |∇| < 1e-11. A local method: the answer depends on the start
  * (for 0.5 N(±3, 1) both modes and the symmetric saddle μ = 0 are stationary; 002 D12).
  */
 export function fitGaussianReverseKL(mix: Mixture1D, opts: { mu0?: number; sigma0?: number; maxIter?: number } = {}): GaussianFit & { iterations: number } {
@@ -169,9 +170,31 @@ export function fitGaussianReverseKL(mix: Mixture1D, opts: { mu0?: number; sigma
   };
   let it = 0;
   let val = f(mu, ls);
+  const hess = (m: number, l: number): [number, number, number] => {
+    const h = 1e-5;
+    const [am, bm] = g(m + h, l);
+    const [am2, bm2] = g(m - h, l);
+    const [al, bl] = g(m, l + h);
+    const [al2, bl2] = g(m, l - h);
+    return [(am - am2) / (2 * h), 0.5 * ((bm - bm2) / (2 * h) + (al - al2) / (2 * h)), (bl - bl2) / (2 * h)];
+  };
   for (; it < maxIter; it++) {
     const [a, b] = g(mu, ls);
-    if (Math.hypot(a, b) < 1e-7) break;
+    if (Math.hypot(a, b) < 1e-11) break;
+    // Newton step when the Hessian is positive definite and the step lowers the KL; otherwise a backtracking gradient step.
+    const [H11, H12, H22] = hess(mu, ls);
+    const det = H11 * H22 - H12 * H12;
+    if (det > 0 && H11 > 0) {
+      const dm = (H22 * a - H12 * b) / det;
+      const dl = (-H12 * a + H11 * b) / det;
+      const v2 = f(mu - dm, ls - dl);
+      if (v2 <= val + 1e-13) {
+        mu -= dm;
+        ls -= dl;
+        val = v2;
+        continue;
+      }
+    }
     let step = 1;
     for (;;) {
       const m2 = mu - step * a;
@@ -185,24 +208,6 @@ export function fitGaussianReverseKL(mix: Mixture1D, opts: { mu0?: number; sigma
       }
       step /= 2;
     }
-  }
-  // Newton polish.
-  for (let k = 0; k < 8; k++) {
-    const [a, b] = g(mu, ls);
-    if (Math.hypot(a, b) < 1e-11) break;
-    const h = 1e-5;
-    const [am, bm] = g(mu + h, ls);
-    const [am2, bm2] = g(mu - h, ls);
-    const [al, bl] = g(mu, ls + h);
-    const [al2, bl2] = g(mu, ls - h);
-    const H11 = (am - am2) / (2 * h);
-    const H12 = 0.5 * ((bm - bm2) / (2 * h) + (al - al2) / (2 * h));
-    const H22 = (bl - bl2) / (2 * h);
-    const det = H11 * H22 - H12 * H12;
-    if (!(det > 0) || !(H11 > 0)) break;
-    mu -= (H22 * a - H12 * b) / det;
-    ls -= (-H12 * a + H11 * b) / det;
-    it++;
   }
   const sigma = Math.exp(ls);
   return { mu, sigma, kl: reverseKL(mix, mu, sigma), iterations: it };
