@@ -62,3 +62,43 @@ export function conditionalMutualInformation(joint: Factor, X: string[], Y: stri
   for (const r of tables(joint, x, y, z)) if (r.pxyz > 0) s += r.pxyz * Math.log((r.pxyz * r.pz) / (r.pxz * r.pyz));
   return Math.max(0, s);
 }
+
+/**
+ * max over assignments x with P(x) > 0 of |P(t = x_t | x_A) − P(t = x_t | x_B)|: zero iff the two conditionals agree.
+ * 002 Eq. (2.5.1): with A = all other nodes and B = MB(t) it is 0 (the exact form); with A = the nodes outside the
+ * blanket (the literal form) it is not (erratum 002-E5).
+ */
+export function conditionalDiscrepancy(joint: Factor, target: string, A: string[], B: string[]): number {
+  const fn = 'conditionalDiscrepancy';
+  if (!joint || !Array.isArray(joint.vars) || !(joint.values instanceof Float64Array)) throw new TypeError(`${fn}: argument joint must be a Factor (got ${describe(joint)})`);
+  if (typeof target !== 'string' || !joint.vars.includes(target)) throw new RangeError(`${fn}: argument target must be a variable of the joint (got ${describe(target)})`);
+  for (const [arg, s] of [['A', A], ['B', B]] as [string, string[]][]) {
+    if (!Array.isArray(s)) throw new TypeError(`${fn}: argument ${arg} must be an array of variable names (got ${describe(s)})`);
+    s.forEach((v, i) => {
+      if (!joint.vars.includes(v) || v === target) throw new RangeError(`${fn}: argument ${arg}[${i}] must be a variable of the joint other than the target (got ${describe(v)})`);
+    });
+  }
+  const p = normalize(joint);
+  const cond = (G: string[]) => {
+    const num = marginalOnto(p, [...G, target]);
+    const den = marginalOnto(p, G);
+    const sn = strides(num.card);
+    const sd = strides(den.card);
+    return (x: Record<string, number>) => {
+      const iN = [...G, target].reduce((a, v, i) => a + x[v] * sn[i], 0);
+      const iD = G.reduce((a, v, i) => a + x[v] * sd[i], 0);
+      return num.values[iN] / den.values[iD];
+    };
+  };
+  const ca = cond(A);
+  const cb = cond(B);
+  let worst = 0;
+  for (let k = 0; k < p.values.length; k++) {
+    if (!(p.values[k] > 0)) continue;
+    const st = indexToStates(k, p.card);
+    const x: Record<string, number> = {};
+    p.vars.forEach((v, i) => (x[v] = st[i]));
+    worst = Math.max(worst, Math.abs(ca(x) - cb(x)));
+  }
+  return worst;
+}
