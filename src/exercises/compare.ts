@@ -487,3 +487,86 @@ export function custom<E>(kind: string, expects: string, fn: (answer: unknown, e
     format: show.format ?? ((e) => JSON.stringify(e)),
   };
 }
+
+// ------------------------------------------------------------------------------------------- by-hand answers
+
+/** The number of significant digits in the shortest decimal form of x (1.005 → 4, 2 → 1, 0.00120 → 2). */
+export function significantDigits(x: number): number {
+  if (!Number.isFinite(x) || x === 0) return x === 0 ? 1 : 0;
+  const [mant] = Math.abs(x).toExponential().split('e');
+  return mant.replace('.', '').replace(/0+$/, '').length || 1;
+}
+
+/** One unit in the n-th significant figure of e (1.00499, n = 4 → 0.001). */
+function unitInPlace(e: number, n: number): number {
+  return 10 ** (Math.floor(Math.log10(Math.abs(e))) - n + 1);
+}
+
+/**
+ * Is `a` right to `n` significant figures of `e`? `within` is the allowance in units of the n-th figure: 1 (the
+ * default, accepting rounding or truncation: 0.9013 and 0.9014 both match 0.901388 to 4 figures) or 0.5 (correct
+ * rounding only).
+ */
+export function agreesToSigFigs(a: number, e: number, n: number, within = 1): boolean {
+  if (e === 0) return Math.abs(a) <= 1e-12;
+  return Math.abs(a - e) <= within * unitInPlace(e, n) * (1 + 1e-9);
+}
+
+function sigText(n: number): string {
+  return `${n} significant figure${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The verdict on a by-hand answer `a` (its modulus for complex numbers: `size`) asked to `n` significant figures:
+ * right to n figures passes; an answer written with fewer figures that is right as far as it goes is told so
+ * ("right to 2 significant figures; give 4") — never "wrong"; anything else is not correct to n figures.
+ */
+function sigFigsVerdict(err: number, ref: number, digitsGiven: number, n: number, what: string): Verdict {
+  if (ref === 0 ? err <= 1e-12 : err <= unitInPlace(ref, n) * (1 + 1e-9)) return pass(`Correct (to ${sigText(n)}).`);
+  if (digitsGiven < n && ref !== 0 && err <= 0.5 * unitInPlace(ref, digitsGiven) * (1 + 1e-9)) {
+    return { passed: false, feedback: `Right to ${sigText(digitsGiven)}; give ${n}: carry more digits through the calculation.` };
+  }
+  return fail(`Not correct to ${sigText(n)}: ${what}.`);
+}
+
+/**
+ * A real number computed by hand, asked to `n` significant figures (say so in the exercise: "to 4 significant
+ * figures"). Passes when it agrees with the reference to n figures (±1 in the n-th); a correct but coarser answer
+ * (1.0 for 1.00499) gets "right to 2 significant figures; give 4".
+ */
+export function sigFigs(n: number): Comparator<number> {
+  if (!Number.isInteger(n) || n < 1 || n > 15) throw new RangeError(`compare.sigFigs: n must be an integer in [1, 15] (got ${describe(n)})`);
+  const expects = `a number, to ${sigText(n)}`;
+  return {
+    kind: 'number',
+    expects,
+    compare: guard('number', expects, (answer, expected) => {
+      const a = asReal(answer);
+      if (typeof a === 'string') return malformed(`Expected a number, got ${a}.`);
+      return sigFigsVerdict(Math.abs(a - expected), expected, significantDigits(a), n, 'check the calculation');
+    }),
+    toJSON: (e) => e,
+    format: (e) => `${fmtNum(e)} (to ${sigText(n)}: ${Number(e.toPrecision(n))})`,
+  };
+}
+
+/**
+ * A complex number computed by hand, to `n` significant figures: |a − e| within one unit of the n-th significant
+ * figure of |e| (for e = 0.5 + 0.7i, |e| ≈ 0.86, n = 3: |a − e| ≤ 0.001). Answers as in `complex()`.
+ */
+export function complexSigFigs(n: number): Comparator<{ re: number; im: number }> {
+  if (!Number.isInteger(n) || n < 1 || n > 15) throw new RangeError(`compare.complexSigFigs: n must be an integer in [1, 15] (got ${describe(n)})`);
+  const expects = `a complex number — {re, im}, a mathjs Complex or a string like "1 + 0.1i" — to ${sigText(n)}`;
+  return {
+    kind: 'complex',
+    expects,
+    compare: guard('complex', expects, (answer, e) => {
+      const a = asComplex(answer);
+      if (typeof a === 'string') return malformed(`Expected ${expects}; got ${a}.`);
+      const digits = Math.max(significantDigits(a.re), a.im === 0 ? 0 : significantDigits(a.im));
+      return sigFigsVerdict(Math.hypot(a.re - e.re, a.im - e.im), Math.hypot(e.re, e.im), digits, n, 'check the real and the imaginary part');
+    }),
+    toJSON: (e) => ({ re: e.re, im: e.im }),
+    format: (e) => fmtComplex(e),
+  };
+}

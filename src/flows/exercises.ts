@@ -38,11 +38,11 @@ const delta = { default: 0.5, description: 'δ' };
 // ------------------------------------------------------------------------------------------- nguyen-tutorial/05 (000 §2.a–2.d)
 registerExercise({
   id: 'flow.cov.z-1d',
-  title: 'The latent z = g⁻¹(x) of the scalar flow x = σ(φz + δ)',
+  title: 'The latent z = g⁻¹(x) of the scalar flow x = σ(φz + δ) (to 4 significant figures)',
   source: '000 §2.b, (2.1); 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlow(x, p, d).z,
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['Invert the sigmoid first: σ⁻¹(x) = log(x/(1 − x)).', 'Then solve φz + δ = σ⁻¹(x) for z.'],
   notebook: N05,
 });
@@ -82,10 +82,10 @@ registerExercise({
 
 registerExercise({
   id: 'flow.cov.logdet-2d',
-  title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08',
+  title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08 (to 4 significant figures)',
   source: '000 §2.e, M2.3 exact form; 000 O-08',
   reference: () => flowLogProbDetails(affineSigmoidFlow(O08.Phi, O08.delta), O08.x).logDet,
-  compare: compare.number({ abs: 1e-8 }),
+  compare: compare.sigFigs(4),
   hints: ['∇ₓg⁻¹ = Φ⁻¹ diag((σ⁻¹)′(xᵢ)), so log|det| = Σᵢ log (σ⁻¹)′(xᵢ) − log|det Φ|.', 'det Φ = 2·1.5 − 0.5·(−0.3).'],
   notebook: N05,
 });
@@ -103,11 +103,11 @@ registerExercise({
 // -------------------------------------------------------------------------------------- nguyen-tutorial/06 (000 §2.e–2.g)
 registerExercise({
   id: 'flow.ew.exact-grad-delta',
-  title: 'The exact ∂ log P/∂δ of the scalar flow at x = 0.3, φ = 1, δ = 0 (by hand)',
+  title: 'The exact ∂ log P/∂δ of the scalar flow at x = 0.3, φ = 1, δ = 0 (by hand) (to 4 significant figures)',
   source: '000 §2.e, exact form of (2.4) (erratum 000-E16); 000 O-10',
   params: { x: { default: 0.3, min: 1e-6, max: 1 - 1e-6 }, phi: { default: 1 }, delta: { default: 0 } },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).delta,
-  compare: compare.number({ abs: 1e-5 }),
+  compare: compare.sigFigs(4),
   hints: ['∂ log P/∂δ = z/φ.', 'With φ = 1 and δ = 0, z = logit(x).'],
   notebook: N06,
 });
@@ -180,10 +180,10 @@ registerExercise({
 const o14 = couplingLayer([1, 0], (a) => [0.3 * a[0]], (a) => [a[0] + 1]);
 registerExercise({
   id: 'flow.nvp.forward-x2',
-  title: 'x₂ of the coupling layer s(z₁) = 0.3 z₁, t(z₁) = z₁ + 1 at z = (0.5, −1) (by hand)',
+  title: 'x₂ of the coupling layer s(z₁) = 0.3 z₁, t(z₁) = z₁ + 1 at z = (0.5, −1) (by hand) (to 4 significant figures)',
   source: '000 §2.h, (2.8); 000 O-14',
   reference: () => o14.forward([0.5, -1])[1],
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['x₂ = z₂·exp(s(z₁)) + t(z₁).'],
   notebook: N07,
 });
@@ -276,7 +276,7 @@ registerExercise({
 
 registerExercise({
   id: 'flow.inv.radial-r',
-  title: 'The radius r recovered from ρ = ‖y − z₀‖ = 2 for the radial flow with α = 1, β = 1 (by hand)',
+  title: 'The radius r recovered from ρ = ‖y − z₀‖ = 2 for the radial flow with α = 1, β = 1 (by hand) (to 4 significant figures)',
   source: '001 §5.4 (i): r² + (α + β − ρ) r − αρ = 0',
   params: { alpha: { default: 1, min: 1e-9 }, beta: { default: 1 }, rho: { default: 2, min: 0 } },
   reference: ({ alpha, beta, rho }) => {
@@ -284,7 +284,7 @@ registerExercise({
     const z = radialInverse({ z0: [0, 0], alpha, beta }, y);
     return Math.hypot(z[0], z[1]);
   },
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['ρ = r(1 + β/(α + r)); multiply by α + r.', 'Take the non-negative root of the quadratic.'],
   notebook: INV,
 });
@@ -301,10 +301,10 @@ registerExercise({
 
 registerExercise({
   id: 'flow.inv.radial-logdet',
-  title: 'log|det ∂g/∂z| of the radial flow (D = 2, α = 1, β = 1) at a point with r = 1 (by hand)',
+  title: 'log|det ∂g/∂z| of the radial flow (D = 2, α = 1, β = 1) at a point with r = 1 (by hand) (to 4 significant figures)',
   source: '001 §5.4; R&M 2015 App. A.2',
   reference: () => radialLogDet({ z0: [0, 0], alpha: 1, beta: 1 }, [1, 0]),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['(D − 1) log(1 + βh) + log(1 + αβh²) with h = 1/(α + r).'],
   notebook: INV,
 });
@@ -342,10 +342,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------- sta4124/13 (002 §9)
 registerExercise({
   id: 'flow.sta.affine-density',
-  title: 'p_X(1) for x = 2u + 1, u ~ N(0, 1) (by hand)',
+  title: 'p_X(1) for x = 2u + 1, u ~ N(0, 1) (by hand) (to 4 significant figures)',
   source: '002 §9.1, (9.1.2); 002 D14',
   reference: () => flowDensity(affineFlow([2], [1]), [1]),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['u = f⁻¹(1) = 0 and |det J_{f⁻¹}| = 1/2.'],
   notebook: STA,
 });

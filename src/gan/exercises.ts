@@ -74,11 +74,11 @@ registerExercise({
 
 registerExercise({
   id: 'gan.dg.modulus',
-  title: 'The modulus |λ| of those eigenvalues',
+  title: 'The modulus |λ| of those eigenvalues (to 4 significant figures)',
   source: '001 §6, Steps 6.3',
   params: { alpha },
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'simultaneous')).spectralRadius,
-  compare: compare.number({ abs: 1e-9, rel: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['|1 ± iα| = √(1² + α²).'],
   notebook: DYN,
 });
@@ -118,11 +118,11 @@ registerExercise({
 
 registerExercise({
   id: 'gan.dg.extragradient-radius',
-  title: 'The spectral radius of extragradient, A = I − αJ + α²J², on V = dg',
+  title: 'The spectral radius of extragradient, A = I − αJ + α²J², on V = dg (to 4 significant figures)',
   source: '001 §6 (extension: extragradient, Korpelevich 1976)',
   params: { alpha: { default: 0.5, min: 1e-9, max: 10, description: 'step size α' } },
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'extragradient')).spectralRadius,
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['For dg, J² = −I, so A = (1 − α²)I − αJ.', 'Its eigenvalues are (1 − α²) ± iα.'],
   notebook: DYN,
 });
@@ -130,10 +130,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------- nguyen-tutorial/13 (000 §4.a–c)
 registerExercise({
   id: 'gan.nguyen.loss-value',
-  title: 'l(Φ, Ψ | x, z) of (4.2) for a = 1, b = 0, Ψ = (0, 1, 0), x = 0.5, z = 0.2',
+  title: 'l(Φ, Ψ | x, z) of (4.2) for a = 1, b = 0, Ψ = (0, 1, 0), x = 0.5, z = 0.2 (to 4 significant figures)',
   source: '000 §4.a, (4.2) (inventory NB13 step 3)',
   reference: () => toyValue([1, 0], [0, 1, 0], [0.5], [0.2]),
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['g(z) = az + b = 0.2 and d(x) = σ(w2x² + w1x + w0) = σ(x).', 'l = log σ(0.5) + log(1 − σ(0.2)).'],
   notebook: N13,
 });
@@ -237,11 +237,11 @@ registerExercise({
 
 registerExercise({
   id: 'gan.opt.dstar-at-zero',
-  title: 'D*(0) for P = N(0, 1), Q = N(m, 1)',
+  title: 'D*(0) for P = N(0, 1), Q = N(m, 1) (to 4 significant figures)',
   source: '000 §4.d, oracle O-40',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
-  compare: compare.number({ abs: 1e-7 }),
+  compare: compare.sigFigs(4),
   hints: ['D*(x) = 1/(1 + Q(x)/P(x)); at x = 0 the ratio is e^{−m²/2}.'],
   notebook: N14,
 });
@@ -249,10 +249,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------- sta4124/14 (002 §10.1–10.3)
 registerExercise({
   id: 'gan.sta.value-at-half',
-  title: 'V(G, D) when D ≡ ½, whatever G',
+  title: 'V(G, D) when D ≡ ½, whatever G (to 4 significant figures)',
   source: '002 §10.1 (10.1.3) (inventory NB14 part 1)',
   reference: () => ganValueConstantHalf(),
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['Both expectations become log ½.'],
   notebook: STA,
 });
@@ -389,11 +389,11 @@ registerExercise({
 // ------------------------------------------------------------------------------------------- sayed-ch68/08 (004 §68.4)
 registerExercise({
   id: 'gan.sayed.dstar-at-zero',
-  title: 'D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1)',
+  title: 'D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1) (to 4 significant figures)',
   source: '004 (68.107), Example 68.4 (inventory O4)',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
-  compare: compare.number({ abs: 1e-7 }),
+  compare: compare.sigFigs(4),
   hints: ['D*(h) = (1 + f_ĥ(h)/f_h(h))⁻¹.'],
   notebook: SAY,
 });
@@ -425,11 +425,11 @@ registerExercise({
 
 registerExercise({
   id: 'gan.sayed.softmax-d',
-  title: 'γ̂(1) of the two-class softmax (68.97) for z = (z1, z2)',
+  title: 'γ̂(1) of the two-class softmax (68.97) for z = (z1, z2) (to 4 significant figures)',
   source: '004 (68.97), (68.101)',
   params: { z1: { default: 1.5 }, z2: { default: -0.5 } },
   reference: ({ z1, z2 }) => twoClassSoftmaxD(z1, z2),
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['Divide numerator and denominator by e^{z(1)}: γ̂(1) = σ(z(1) − z(2)).'],
   notebook: SAY,
 });

@@ -26,21 +26,21 @@ const w2 = { default: 0.6, min: 1e-12, max: 1e12, description: 'second importanc
 // ------------------------------------------------------------------------------------------ dgm-exercises/04 (001 §4)
 registerExercise({
   id: 'iwae.l2-by-hand',
-  title: 'The two-sample estimate L̂₂ for weights w₁, w₂ (by hand)',
+  title: 'The two-sample estimate L̂₂ for weights w₁, w₂ (by hand) (to 4 significant figures)',
   source: '001 §4, the definition of L_K',
   params: { w1, w2 },
   reference: ({ w1: a, w2: b }) => iwaeEstimate([Math.log(a), Math.log(b)]),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['L̂_K = log of the arithmetic mean of the K weights.', 'For K = 2: log((w₁ + w₂)/2).'],
   notebook: NB04,
 });
 
 registerExercise({
   id: 'iwae.l1-toy',
-  title: 'L₁ (the ELBO) of the toy model with q = prior, in closed form',
+  title: 'L₁ (the ELBO) of the toy model with q = prior, in closed form (to 4 significant figures)',
   source: '001 §4 (L_1 = ELBO); 000 O-26/O-28; 002 D13',
   reference: () => toy().bound(1),
-  compare: compare.number({ abs: 1e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['L₁ = E_q[log p(x|z)] − KL(q ‖ p(z)); with q = prior the KL is 0.', 'E[(x − z)²] = x² + 1 for z ~ N(0, 1), so L₁ = −½ log 2π − (x² + 1)/2.'],
   notebook: NB04,
 });
@@ -128,10 +128,10 @@ registerExercise({
 
 registerExercise({
   id: 'iwae.d13-elbo',
-  title: 'The ELBO (K = 1) of the toy model of D13, by hand',
+  title: 'The ELBO (K = 1) of the toy model of D13, by hand (to 4 significant figures)',
   source: '002 §6.6 [X], oracle D13; 000 O-26',
   reference: () => toy().bound(1),
-  compare: compare.number({ abs: 1e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['q = prior ⇒ KL(q ‖ p(z)) = 0; E_q log N(1; z, 1) = −½ log 2π − (1 + 1)/2.'],
   notebook: NB11,
 });

@@ -29,11 +29,11 @@ const num = (abs = 1e-6) => compare.number({ abs, rel: 1e-9 });
 // ------------------------------------------------------------------------------------------------------- 000 NB00
 registerExercise({
   id: 'basics.orient.density',
-  title: 'P(x) at x for the generator g(z) = a·z + c with z ~ N(0, 1)',
+  title: 'P(x) at x for the generator g(z) = a·z + c with z ~ N(0, 1) (to 4 significant figures)',
   source: '000 §1.b (1.1); NB00 of the 000 inventory',
   params: { a: { default: 2, min: 0.01, max: 100 }, c: { default: 1, min: -100, max: 100 }, x: { default: 1, min: -100, max: 100 } },
   reference: ({ a, c, x }) => Math.exp(normalLogPdf(x, c, a)),
-  compare: num(1e-6),
+  compare: compare.sigFigs(4),
   hints: ['x = a z + c with z standard normal is normal with mean c and standard deviation a.', 'Evaluate the N(c, a²) density at x.'],
   notebook: N00,
 });
@@ -62,10 +62,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------------------- 000 NB01
 registerExercise({
   id: 'basics.mle.gauss-loglik',
-  title: 'log P(x|Φ,z) for x = (1, 2), g(z|Φ) = (1.5, 1.5), μ = 0, σ² = 1',
+  title: 'log P(x|Φ,z) for x = (1, 2), g(z|Φ) = (1.5, 1.5), μ = 0, σ² = 1 (to 4 significant figures)',
   source: '000 §1.c (1.2); oracle O-03',
   reference: () => gaussianLogLik([1, 2], [1.5, 1.5]),
-  compare: num(1e-9),
+  compare: compare.sigFigs(4),
   hints: ['log P = −(m/2) log(2π) − ½‖g − x‖² with m = 2.'],
   notebook: N01,
 });
@@ -152,11 +152,11 @@ const G6 = [[1, 2], [0, 1], [2, 2]];
 const X6 = [[0, 1], [0, 0], [1, 3]];
 registerExercise({
   id: 'basics.moments.sigma2',
-  title: 'σ̂² of (1.6) for G = [[1,2],[0,1],[2,2]], X = [[0,1],[0,0],[1,3]]',
+  title: 'σ̂² of (1.6) for G = [[1,2],[0,1],[2,2]], X = [[0,1],[0,0],[1,3]] (to 4 significant figures)',
   source: '000 §1.k (1.6) (E09); oracle O-06',
   params: { form: { default: 'exact', options: ['source', 'exact'] } },
   reference: ({ form }) => errorMoments(G6, X6, form as 'exact').sigma2,
-  compare: num(1e-9),
+  compare: compare.sigFigs(4),
   hints: ['Errors εᵢ = gᵢ − xᵢ: (1,1), (0,1), (1,−1); μ̂ = (2/3, 1/3).', 'Source form: divide the summed squared deviations by N; exact: by N·m.'],
   notebook: N02,
 });
@@ -175,10 +175,10 @@ registerExercise({
 
 registerExercise({
   id: 'basics.info.entropy',
-  title: 'H(0.9, 0.1) in nats',
+  title: 'H(0.9, 0.1) in nats (to 4 significant figures)',
   source: '000 A2 L1599–1607; oracle O-45',
   reference: () => entropy([0.9, 0.1]),
-  compare: num(1e-7),
+  compare: compare.sigFigs(4),
   hints: ['H = −Σ P ln P.'],
   notebook: N03,
 });
@@ -195,21 +195,21 @@ registerExercise({
 
 registerExercise({
   id: 'basics.info.js-max',
-  title: 'The largest possible JS divergence in the given unit',
+  title: 'The largest possible JS divergence in the given unit (to 4 significant figures)',
   source: '000 A2 L1669 (E63); oracle O-47',
   params: { unit: { default: 'nats', options: ['nats', 'bits'] } },
   reference: ({ unit }) => jsUpperBound({ base: unit as 'nats' }),
-  compare: num(1e-9),
+  compare: compare.sigFigs(4),
   hints: ['Take P and Q with disjoint supports: M = (P + Q)/2 puts half the mass of each.'],
   notebook: N03,
 });
 
 registerExercise({
   id: 'basics.info.kl-gauss',
-  title: 'KL(N(1, 4) ‖ N(0, 1)) in nats',
+  title: 'KL(N(1, 4) ‖ N(0, 1)) in nats (to 4 significant figures)',
   source: '000 (A2.1) with the Gaussian closed form (000 §3.e); inventory O-23 subset',
   reference: () => klGaussian(1, 2, 0, 1),
-  compare: num(1e-7),
+  compare: compare.sigFigs(4),
   hints: ['KL(N(μ₁,σ₁²)‖N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.'],
   notebook: N03,
 });
@@ -217,10 +217,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------------------- 000 NB04
 registerExercise({
   id: 'basics.bp.delta-output',
-  title: 'δ_o = (v_o − y_o) f′(x_o) for the 2-2-1 network of the worked example',
+  title: 'δ_o = (v_o − y_o) f′(x_o) for the 2-2-1 network of the worked example (to 4 significant figures)',
   source: '000 A1 (A1.1); oracle O-42',
   reference: () => bpSgdStep(A1_EXAMPLE.net, A1_EXAMPLE.input, A1_EXAMPLE.target, A1_EXAMPLE.gamma).deltas[1][0],
-  compare: num(1e-7),
+  compare: compare.sigFigs(4),
   hints: ['y_o = 0.55997807…; f′(x_o) = y_o(1 − y_o).'],
   notebook: N04,
 });
@@ -238,13 +238,13 @@ registerExercise({
 
 registerExercise({
   id: 'basics.bp.loglik-gap',
-  title: 'The source log P(y_o) minus the exact one (E60), for any y_o',
+  title: 'The source log P(y_o) minus the exact one (E60), for any y_o (to 4 significant figures)',
   source: '000 A1 L1421 (E60); oracle O-43',
   reference: () => {
     const y = mlpForward(A1_EXAMPLE.net, A1_EXAMPLE.input).y[2];
     return outputLogLik(y, A1_EXAMPLE.target, 'source') - outputLogLik(y, A1_EXAMPLE.target, 'exact');
   },
-  compare: num(1e-9),
+  compare: compare.sigFigs(4),
   hints: ['Only the constants differ: −π/2 versus −½ ln(2π).'],
   notebook: N04,
 });
@@ -267,10 +267,10 @@ registerExercise({
 // ------------------------------------------------------------------------------------------------------- 000 NB15
 registerExercise({
   id: 'basics.errata.e06-ratio',
-  title: 'How many times larger than y(1 − y) is the tutorial derivative at o = −3 (E06)?',
+  title: 'How many times larger than y(1 − y) is the tutorial derivative at o = −3 (E06)? (to 4 significant figures)',
   source: '000 §1.h (E06); oracle O-01',
   reference: () => sigmoidDerivativeSource(-3) / sigmoidDerivative(-3),
-  compare: num(1e-4),
+  compare: compare.sigFigs(4),
   hints: ['Divide the two O-01 values at o = −3.'],
   notebook: N15,
 });
@@ -330,10 +330,10 @@ registerExercise({
 
 registerExercise({
   id: 'basics.setup.log-add',
-  title: 'log(e^(−1000) + e^(−1001)) computed in log space',
+  title: 'log(e^(−1000) + e^(−1001)) computed in log space (to 7 significant figures)',
   source: 'DESIGN principle 4 (log-space numerics)',
   reference: () => logAddExp(-1000, -1001),
-  compare: num(1e-9),
+  compare: compare.sigFigs(7),
   hints: ['Factor out e^(−1000): the answer is −1000 + log(1 + e^(−1)).'],
   notebook: S00,
 });

@@ -29,31 +29,31 @@ function register<S extends ParamSpecs = Record<string, never>, A = unknown>(spe
 
 register({
   id: 'mc.invcdf.exp',
-  title: 'Inverse CDF of Exp(λ): F⁻¹(u)',
+  title: 'Inverse CDF of Exp(λ): F⁻¹(u) (to 4 significant figures)',
   source: '002 §4.1 (Exp(λ) example; oracle D7)',
   params: { u: { default: 0.9, min: 0, max: 0.999999 }, lambda: { default: 2, min: 1e-9 } },
   reference: ({ u, lambda }) => exponentialQuantile(u, lambda),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['Solve u = 1 − e^{−λx} for x.', 'x = −log(1 − u)/λ.'],
   notebook: NB07,
 });
 
 register({
   id: 'mc.rejection.accept-beta',
-  title: 'Acceptance rate of rejection sampling for p̃(z) = z(1 − z) with q = U(0,1), k = 1/4',
+  title: 'Acceptance rate of rejection sampling for p̃(z) = z(1 − z) with q = U(0,1), k = 1/4 (to 4 significant figures)',
   source: '002 §4.2 (acceptance Z_p/k; oracle D8(a))',
   reference: () => 1 / 6 / 0.25,
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['The average acceptance probability is Z_p/k.', 'Z_p = ∫₀¹ z(1 − z) dz.'],
   notebook: NB07,
 });
 
 register({
   id: 'mc.rejection.cauchy-k',
-  title: 'Smallest envelope constant k = sup p̃/q for p̃(z) = exp(−z²/2) and a standard Cauchy proposal',
+  title: 'Smallest envelope constant k = sup p̃/q for p̃(z) = exp(−z²/2) and a standard Cauchy proposal (to 4 significant figures)',
   source: '002 §4.2 (oracle D8(b))',
   reference: () => envelopeConstant((z) => -0.5 * z * z, cauchyDist(0, 1), [-1, 1]).k,
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['Maximise log p̃(z) − log q(z) = −z²/2 + log π + log(1 + z²).', 'The derivative vanishes at z = ±1.'],
   notebook: NB07,
 });
@@ -64,7 +64,7 @@ register({
   source: '002 §4.4.1, Table 1 (curse of dimensionality; NB07 step 5)',
   params: { d: { default: 10, min: 1, integer: true }, sigma: { default: 1.2, min: 1 } },
   reference: ({ d, sigma }) => rejectionAcceptanceGaussian(d, sigma),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['Both densities are normalised, so the acceptance is 1/k.', 'k = sup p/q is attained at z = 0.'],
   notebook: NB07,
 });
@@ -74,7 +74,7 @@ register({
   title: 'Per-sample variance of the plain Monte Carlo estimate of E[z²] for z ~ N(0,1) (q = p)',
   source: '002 §4.3.1, Eqs (4.3.9)–(4.3.11) (oracle D9, σ = 1)',
   reference: () => isVarianceSecondMoment(1),
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['With q = p all weights are 1: the variance is Var(z²) = E[z⁴] − (E[z²])².', 'E[z⁴] = 3 for a standard normal.'],
   notebook: NB07,
 });
@@ -185,11 +185,11 @@ register({
 
 register({
   id: 'mc.mh.accept-rate',
-  title: 'Stationary acceptance rate of random-walk Metropolis on N(0,1) with N(x, s²) proposals',
+  title: 'Stationary acceptance rate of random-walk Metropolis on N(0,1) with N(x, s²) proposals (to 4 significant figures)',
   source: '002 §4.5 (extension; oracle D17)',
   params: { s: { default: 2.4, min: 1e-6 } },
   reference: ({ s }) => rwmAcceptanceGaussian(s),
-  compare: compare.number({ abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['For a symmetric proposal at stationarity the rate is 2·P(|Y| < |X|) with Y = X + sε.', 'The pair (Y − X, Y + X) is bivariate normal; the answer involves arctan(2/s).'],
   notebook: NB09,
 });
@@ -210,7 +210,7 @@ register({
   source: '002 §4.6 (TBU; extension after Geman & Geman 1984; oracle D18)',
   params: { rho: { default: 0.9, min: -0.999, max: 0.999 } },
   reference: ({ rho }) => rho * rho,
-  compare: compare.number({ abs: 1e-9 }),
+  compare: compare.sigFigs(4),
   hints: ['Write x_{t+1} = ρ y_{t+1} + noise and y_{t+1} = ρ x_t + noise.', 'The x-chain is AR(1): its coefficient is the autocorrelation at lag 1.'],
   notebook: NB09,
 });

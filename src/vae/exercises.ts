@@ -264,10 +264,10 @@ registerExercise({
 // ---- dgm-notes/08 -----------------------------------------------------------------------------------------------
 registerExercise({
   id: 'vae.notes.log-evidence',
-  title: 'log p(x) at x = 2 for z ~ N(0,1), x|z ~ N(z, 1)',
+  title: 'log p(x) at x = 2 for z ~ N(0,1), x|z ~ N(z, 1) (to 4 significant figures)',
   source: '003 L507–550; 003 §4.5 oracle',
   reference: () => lgLogEvidence(linearGaussian1d(1, 1), [2]),
-  compare: num(1e-6),
+  compare: compare.sigFigs(4),
   hints: ['p(x) = N(x; 0, 2).'],
   notebook: NB.d08,
 });
@@ -403,10 +403,10 @@ registerExercise({
 // ---- sayed-ch68/03 ----------------------------------------------------------------------------------------------
 registerExercise({
   id: 'vae.sayed.kl-o1',
-  title: 'KL (68.20) for μ = (1, −1), a = (1, 0)',
+  title: 'KL (68.20) for μ = (1, −1), a = (1, 0) (to 4 significant figures)',
   source: '004 (68.20), 004 O1',
   reference: () => klLogVar([1, -1], [1, 0]),
-  compare: num(1e-6),
+  compare: compare.sigFigs(4),
   hints: ['½ Σ (μ_p² + e^{a_p} − a_p − 1).'],
   notebook: NB.s03,
 });
