@@ -18,6 +18,7 @@ export * from './listings';
 export * from './ring';
 export * from './trainingFigures';
 export * from './tfGan';
+export * from './wasserstein';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
