@@ -8,6 +8,7 @@ import { Figure, Layout, Trace } from '../display/plotly';
 import { digraph, graphLayers, GraphNode } from '../display/figures/digraph';
 import { barChart } from '../display/figures/bars';
 import { linePlot } from '../display/figures/line';
+import { scatter } from '../display/figures/scatter';
 import { PALETTE } from '../display/figures/common';
 import { Dag, Edge, assertDag, pairKey } from './dag';
 import { activeTrails, dSeparated } from './dsep';
@@ -232,4 +233,18 @@ export function pcAccuracyFigure(rows: PcAccuracyRow[], opts: { title?: string }
     ],
     { logX: true, title: opts.title ?? 'PC (Fisher z) against the sample size', xLabel: 'sample size n', yLabel: 'error / rate' },
   );
+}
+
+/** GMM samples coloured by their plate variable z (002 §2.6, Fig. 2.7), first two coordinates. */
+export function gmmSampleFigure(sample: { x: number[][]; z: number[] }, opts: { title?: string } = {}): Figure {
+  const fn = 'gmmSampleFigure';
+  if (!sample || !Array.isArray(sample.x) || !Array.isArray(sample.z) || sample.x.length !== sample.z.length || sample.x.length === 0) {
+    throw new TypeError(`${fn}: argument sample must be {x, z} with one label per point (got ${describe(sample)})`);
+  }
+  const K = Math.max(...sample.z) + 1;
+  const sets = Array.from({ length: K }, (_, k) => {
+    const pts = sample.x.filter((_, i) => sample.z[i] === k);
+    return { x: pts.map((p) => p[0]), y: pts.map((p) => p[1] ?? 0), name: `z = ${k + 1}`, color: PALETTE[k % PALETTE.length], size: 4, opacity: 0.6 };
+  }).filter((s) => s.x.length > 0);
+  return scatter(sets, { title: opts.title ?? 'GMM samples, coloured by the latent component z', xLabel: 'x₁', yLabel: 'x₂' });
 }

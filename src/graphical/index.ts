@@ -13,6 +13,7 @@ export * from './markovnet';
 export * from './independence';
 export * from './equivalence';
 export * from './pc';
+export * from './plates';
 export * from './examples';
 export * from './random';
 export * from './figures';

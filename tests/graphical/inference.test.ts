@@ -74,3 +74,41 @@ describe('graphical: factors and exact inference', () => {
     assert.ok(g.conditionalMutualInformation(ind, ['X'], ['Y']) < 1e-15);
   });
 });
+
+describe('graphical: plates and the GMM (002 §2.6)', () => {
+  const gmm = { pi: [0.3, 0.7], means: [[-2, 0], [2, 1]], covs: [[[1, 0.5], [0.5, 1]], [[0.5, 0], [0, 2]]] };
+  it('gmmLogPdf: one component reduces to the Gaussian closed form; two components to the weighted sum', () => {
+    const one = { pi: [1], means: [[0, 0]], covs: [[[2, 0], [0, 0.5]]] };
+    // log N(x | 0, diag(2, 0.5)) at (1, 1): −log(2π) − ½ log(1) − ½(1/2 + 1/0.5)
+    assert.ok(Math.abs(g.gmmLogPdf(one, [1, 1]) - (-Math.log(2 * Math.PI) - 0.5 * (0.5 + 2))) < 1e-14);
+    const n = (x: number[], m: number[], S: number[][]) => {
+      const det = S[0][0] * S[1][1] - S[0][1] * S[1][0];
+      const d = [x[0] - m[0], x[1] - m[1]];
+      const q = (S[1][1] * d[0] * d[0] - 2 * S[0][1] * d[0] * d[1] + S[0][0] * d[1] * d[1]) / det;
+      return Math.exp(-0.5 * q) / (2 * Math.PI * Math.sqrt(det));
+    };
+    const x = [0.3, -0.4];
+    const want = Math.log(0.3 * n(x, gmm.means[0], gmm.covs[0]) + 0.7 * n(x, gmm.means[1], gmm.covs[1]));
+    assert.ok(Math.abs(g.gmmLogPdf(gmm, x) - want) < 1e-13);
+  });
+  it('gmmSample: component frequencies and per-component means within 4 SE (n = 20,000, seed 5)', () => {
+    const { x, z } = g.gmmSample(gmm, 20000, rng(5));
+    const f = z.filter((k) => k === 0).length / z.length;
+    assert.ok(Math.abs(f - 0.3) < 4 * Math.sqrt(0.21 / 20000));
+    for (const k of [0, 1]) {
+      const pts = x.filter((_, i) => z[i] === k);
+      for (const d of [0, 1]) {
+        const m = pts.reduce((s, p) => s + p[d], 0) / pts.length;
+        assert.ok(Math.abs(m - gmm.means[k][d]) < 4 * Math.sqrt(gmm.covs[k][d][d] / pts.length), `${k},${d}`);
+      }
+    }
+  });
+  it('validation: weights not summing to one, mismatched means, non-PD covariance, bad n', () => {
+    assert.throws(() => g.gmmSample({ ...gmm, pi: [0.5, 0.6] }, 1, rng(1)), /gmmSample: .*gmm.pi/);
+    assert.throws(() => g.gmmSample({ ...gmm, means: [[0, 0]] }, 1, rng(1)), /gmm.means must have one mean per component/);
+    assert.throws(() => g.gmmSample({ ...gmm, covs: [[[1, 2], [2, 1]], gmm.covs[1]] }, 1, rng(1)), /gmm.covs\[0\]/);
+    assert.throws(() => g.gmmSample(gmm, 0, rng(1)), /argument n must be an integer ≥ 1/);
+    assert.throws(() => g.gmmLogPdf(gmm, [1]), /argument x must be 2 finite numbers/);
+    assert.throws(() => g.gmmSampleFigure({ x: [], z: [] }), /argument sample must be/);
+  });
+});
