@@ -66,7 +66,10 @@ export function errataTableHtmlOf(entries: readonly ErrataTableEntry[], opts: { 
       : `<tr class="dgmlab-erratum-values"><th style="${LABEL}">value</th>` +
         `<td class="dgmlab-value-source" style="${CELL}">${wrap(valueHtml(e.sourceValue))}</td>` +
         `<td class="dgmlab-value-exact" style="${CELL}">${wrap(valueHtml(e.exactValue))}</td></tr>`;
-    const ctx = e.context && Object.keys(e.context).length ? `<tr class="dgmlab-erratum-context"><th style="${LABEL}">setting</th><td colspan="2" style="${CELL}">${valueHtml(e.context)}</td></tr>` : '';
+    const ctxEntries = Object.entries(e.context ?? {});
+    // One descriptive string (`what`, `setting`, `note`) is shown as it is; several fields as a small table.
+    const ctxHtml = ctxEntries.length === 1 && typeof ctxEntries[0][1] === 'string' ? mathTextHtml(ctxEntries[0][1]) : valueHtml(e.context);
+    const ctx = ctxEntries.length ? `<tr class="dgmlab-erratum-context"><th style="${LABEL}">setting</th><td colspan="2" style="${CELL}">${ctxHtml}</td></tr>` : '';
     return `<tbody class="dgmlab-erratum" data-id="${escapeHtml(e.id)}" data-kind="${escapeHtml(e.kind)}">${head}${summary}${forms}${values}${ctx}</tbody>`;
   });
   return (

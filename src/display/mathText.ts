@@ -192,7 +192,7 @@ export function valueHtml(v: unknown, opts: { digits?: number; depth?: number } 
       entries
         .map(
           ([k, x]) =>
-            `<tr><td style="text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#555;white-space:nowrap;border:none">${escapeHtml(keyLabel(k))}</td>` +
+            `<tr style="background:transparent"><td style="text-align:left;vertical-align:top;padding:1px 8px 1px 0;color:#555;white-space:nowrap;border:none">${escapeHtml(keyLabel(k))}</td>` +
             `<td style="text-align:left;vertical-align:top;padding:1px 0;border:none">${valueHtml(x, { digits, depth: depth + 1 })}</td></tr>`,
         )
         .join('') +
