@@ -5,6 +5,7 @@
  */
 import { assertOneOf, describe } from '../core/validate';
 import type { Figure, Trace } from '../display/plotly';
+import { MadeMasks, madeConnectivity } from './made';
 import { FOUR_CASES, MaskType, ORIENTATIONS, Orientation, blindSpot, pixelRowCol, receptiveField, receptiveFieldLayers } from './masks';
 
 /** One panel of `panelsFigure`: a matrix, a title and optional cell labels. */
@@ -18,7 +19,7 @@ export interface Panel {
  * Matrices side by side as heatmaps with square cells (row 1 at the top), one subplot each, sharing one colour scale.
  * Used for receptive fields, masks and connectivity matrices.
  */
-export function panelsFigure(panels: Panel[], opts: { title?: string; colorscale?: [number, string][]; zmin?: number; zmax?: number; height?: number; showScale?: boolean } = {}): Figure {
+export function panelsFigure(panels: Panel[], opts: { title?: string; colorscale?: string | [number, string][]; zmin?: number; zmax?: number; height?: number; showScale?: boolean } = {}): Figure {
   const fn = 'panelsFigure';
   if (!Array.isArray(panels) || panels.length === 0) throw new TypeError(`${fn}: argument panels must be a non-empty array of { z, title } (got ${describe(panels)})`);
   const n = panels.length;
@@ -135,4 +136,20 @@ export function blindSpotFigure(layers: MaskType[], outputPixel: number, size: n
     height: 420,
     title: 'Blind spot (red): earlier pixels the stack never sees; blue: the receptive field',
   });
+}
+
+/** MADE masks and their connectivity product (003 L661–667; erratum 003-E80): M¹, …, M^V and M^V⋯M¹ side by side. */
+export function madeMasksFigure(masks: MadeMasks): Figure {
+  const L = masks.masks.length;
+  const panels: Panel[] = masks.masks.map((M, l) => ({ z: M, title: l === L - 1 ? 'M^V (output × hidden)' : l === 0 ? 'M¹ (hidden × input)' : `M${l + 1} (hidden × hidden)`, text: M.map((r) => r.map(String)) }));
+  const C = madeConnectivity(masks.masks);
+  const max = Math.max(1, ...C.flat());
+  panels.push({ z: C.map((r) => r.map((v) => v / max)), title: 'connectivity M^V⋯M¹ (paths)', text: C.map((r) => r.map(String)) });
+  return panelsFigure(panels, { title: `MADE masks, degrees ${masks.degrees.slice(1).map((d) => '(' + d.join(',') + ')').join(' → ')}`, colorscale: [[0, '#f4f4f4'], [1, '#1f77b4']], zmin: 0, zmax: 1, height: 340 });
+}
+
+/** |∂y_k/∂x_j| as a heatmap (rows: outputs k, columns: inputs j); the autoregressive property = zeros on and above the diagonal. */
+export function jacobianFigure(J: number[][], title = '|∂y_k/∂x_j| (rows k, columns j)'): Figure {
+  const A = J.map((r) => r.map((v) => Math.abs(v)));
+  return panelsFigure([{ z: A, title, text: A.map((r) => r.map((v) => (v === 0 ? '0' : v.toFixed(3)))) }], { colorscale: 'Blues', height: 380, showScale: true });
 }

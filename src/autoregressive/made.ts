@@ -185,15 +185,20 @@ export interface MadeFitOptions {
   onEpoch?: (epoch: number, nll: number) => void;
 }
 
+/** A MADE trainer (tfjs variables and one Adam optimizer, kept between epochs); `dispose()` frees them. */
+export interface MadeTrainer {
+  epoch(): number;
+  model(): MadeModel;
+  dispose(): void;
+}
+
 /** Maximum likelihood by Adam in tfjs (masked weights: gradients flow only through unmasked connections, 003 L669–671). */
-export function madeFit(model: MadeModel, data: number[][], opts: MadeFitOptions = {}): { model: MadeModel; nll: number[] } {
-  const fn = 'madeFit';
+export function madeTrainer(model: MadeModel, data: number[][], opts: Omit<MadeFitOptions, 'epochs' | 'onEpoch'> = {}): MadeTrainer {
+  const fn = 'madeTrainer';
   const n = model.masks.n;
   if (!Array.isArray(data) || data.length === 0) throw new TypeError(`${fn}: argument data must be a non-empty array of binary vectors (got ${describe(data)})`);
   data.forEach((x, i) => assertBinary(fn, `data[${i}]`, x, n));
-  const epochs = opts.epochs ?? 30;
   const B = opts.batchSize ?? 64;
-  assertInteger(fn, 'opts.epochs', epochs, 1, 1e6);
   assertInteger(fn, 'opts.batchSize', B, 1, 1e6);
   const Ws = model.Ws.map((W) => tf.variable(tf.tensor2d(W)));
   const bs = model.bs.map((b) => tf.variable(tf.tensor1d(b)));
@@ -202,36 +207,54 @@ export function madeFit(model: MadeModel, data: number[][], opts: MadeFitOptions
   const opt = tf.train.adam(opts.lr ?? 0.01);
   const rng = new Rng(opts.seed ?? 0);
   const idx = data.map((_, i) => i);
+  return {
+    epoch: () => {
+      for (let i = idx.length - 1; i > 0; i--) {
+        const j = rng.integer(i + 1);
+        [idx[i], idx[j]] = [idx[j], idx[i]];
+      }
+      let tot = 0;
+      for (let s = 0; s < idx.length; s += B) {
+        const batch = idx.slice(s, s + B).map((i) => data[i]);
+        const loss = opt.minimize(
+          () =>
+            tf.tidy(() => {
+              const X = tf.tensor2d(batch);
+              const logits = madeForwardTf(model.masks, Ws as unknown as tf.Tensor2D[], bs as unknown as tf.Tensor1D[], V as unknown as tf.Tensor2D, c as unknown as tf.Tensor1D, X);
+              return tf.mean(tf.sum(tf.losses.sigmoidCrossEntropy(X, logits, undefined, undefined, tf.Reduction.NONE), 1)) as tf.Scalar;
+            }),
+          true,
+        );
+        tot += (loss as tf.Scalar).dataSync()[0] * batch.length;
+        loss?.dispose();
+      }
+      return tot / data.length;
+    },
+    model: () => ({
+      masks: model.masks,
+      Ws: Ws.map((W) => W.arraySync() as number[][]),
+      bs: bs.map((b) => b.arraySync() as number[]),
+      V: V.arraySync() as number[][],
+      c: c.arraySync() as number[],
+    }),
+    dispose: () => {
+      [...Ws, ...bs, V, c].forEach((t) => t.dispose());
+      opt.dispose();
+    },
+  };
+}
+
+/** `madeTrainer` for `opts.epochs` epochs: the fitted model and the mean NLL per epoch. */
+export function madeFit(model: MadeModel, data: number[][], opts: MadeFitOptions = {}): { model: MadeModel; nll: number[] } {
+  const epochs = opts.epochs ?? 30;
+  assertInteger('madeFit', 'opts.epochs', epochs, 1, 1e6);
+  const tr = madeTrainer(model, data, opts);
   const nll: number[] = [];
   for (let e = 0; e < epochs; e++) {
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = rng.integer(i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    let tot = 0;
-    for (let s = 0; s < idx.length; s += B) {
-      const batch = idx.slice(s, s + B).map((i) => data[i]);
-      const loss = opt.minimize(() =>
-        tf.tidy(() => {
-          const X = tf.tensor2d(batch);
-          const logits = madeForwardTf(model.masks, Ws as unknown as tf.Tensor2D[], bs as unknown as tf.Tensor1D[], V as unknown as tf.Tensor2D, c as unknown as tf.Tensor1D, X);
-          return tf.mean(tf.sum(tf.losses.sigmoidCrossEntropy(X, logits, undefined, undefined, tf.Reduction.NONE), 1)) as tf.Scalar;
-        }),
-      true);
-      tot += (loss as tf.Scalar).dataSync()[0] * batch.length;
-      loss?.dispose();
-    }
-    nll.push(tot / data.length);
-    opts.onEpoch?.(e + 1, tot / data.length);
+    nll.push(tr.epoch());
+    opts.onEpoch?.(e + 1, nll[e]);
   }
-  const out: MadeModel = {
-    masks: model.masks,
-    Ws: Ws.map((W) => W.arraySync() as number[][]),
-    bs: bs.map((b) => b.arraySync() as number[]),
-    V: V.arraySync() as number[][],
-    c: c.arraySync() as number[],
-  };
-  [...Ws, ...bs, V, c].forEach((t) => t.dispose());
-  opt.dispose();
+  const out = tr.model();
+  tr.dispose();
   return { model: out, nll };
 }

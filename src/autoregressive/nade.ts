@@ -213,19 +213,26 @@ export interface NadeFitOptions {
   onEpoch?: (epoch: number, nll: number) => void;
 }
 
+/** A NADE trainer that keeps its Adam state between epochs (so a notebook can await a live plot after each epoch). */
+export interface NadeTrainer {
+  /** One pass over the shuffled data; returns the mean NLL (nats) over the epoch. */
+  epoch(): number;
+  /** A copy of the current parameters. */
+  model(): NadeParams;
+}
+
 /**
- * Maximum likelihood (= minimising the sum of the conditionals' cross-entropies, 003 L627) by Adam on the hand gradient.
- * Returns the fitted model and the mean NLL per epoch.
+ * Maximum likelihood (= minimising the sum of the conditionals' cross-entropies, 003 L627) by Adam on the hand gradient
+ * `nadeLogProbGrad`, in mini-batches.
  */
-export function nadeFit(model: NadeParams, data: number[][], rng: Rng, opts: NadeFitOptions = {}): { model: NadeParams; nll: number[] } {
-  const fn = 'nadeFit';
+export function nadeTrainer(model: NadeParams, data: number[][], rng: Rng, opts: Omit<NadeFitOptions, 'epochs' | 'onEpoch'> = {}): NadeTrainer {
+  const fn = 'nadeTrainer';
   const { n } = assertNade(fn, model);
   if (!Array.isArray(data) || data.length === 0) throw new TypeError(`${fn}: argument data must be a non-empty array of binary vectors (got ${describe(data)})`);
   data.forEach((x, i) => assertBinary(fn, `data[${i}]`, x, n));
-  const epochs = opts.epochs ?? 20;
+  if (!(rng instanceof Rng)) throw new TypeError(`${fn}: argument rng must be an Rng (got ${describe(rng)})`);
   const lr = opts.lr ?? 0.01;
   const B = opts.batchSize ?? 32;
-  assertInteger(fn, 'opts.epochs', epochs, 1, 1e6);
   assertInteger(fn, 'opts.batchSize', B, 1, 1e6);
   const m: NadeParams = JSON.parse(JSON.stringify(model));
   const flat = (p: NadeParams): number[][] => [...p.W, p.b, ...p.V, p.c, ...(p.h1 ? [p.h1] : [])];
@@ -233,36 +240,50 @@ export function nadeFit(model: NadeParams, data: number[][], rng: Rng, opts: Nad
   const m1 = params.map((r) => r.map(() => 0));
   const m2 = params.map((r) => r.map(() => 0));
   let t = 0;
-  const nll: number[] = [];
   const idx = data.map((_, i) => i);
-  for (let e = 0; e < epochs; e++) {
-    for (let i = idx.length - 1; i > 0; i--) {
-      const j = rng.integer(i + 1);
-      [idx[i], idx[j]] = [idx[j], idx[i]];
-    }
-    let tot = 0;
-    for (let s = 0; s < idx.length; s += B) {
-      const batch = idx.slice(s, s + B);
-      const g = params.map((r) => r.map(() => 0));
-      for (const i of batch) {
-        const r = nadeLogProbGrad(m, data[i]);
-        tot -= r.logProb;
-        flat(r.grad).forEach((row, a) => row.forEach((v, b) => (g[a][b] += v / batch.length)));
+  return {
+    model: () => JSON.parse(JSON.stringify(m)),
+    epoch: () => {
+      for (let i = idx.length - 1; i > 0; i--) {
+        const j = rng.integer(i + 1);
+        [idx[i], idx[j]] = [idx[j], idx[i]];
       }
-      t++;
-      params.forEach((row, a) =>
-        row.forEach((_, b) => {
-          const gi = -g[a][b];
-          m1[a][b] = 0.9 * m1[a][b] + 0.1 * gi;
-          m2[a][b] = 0.999 * m2[a][b] + 0.001 * gi * gi;
-          row[b] -= (lr * (m1[a][b] / (1 - 0.9 ** t))) / (Math.sqrt(m2[a][b] / (1 - 0.999 ** t)) + 1e-8);
-        }),
-      );
-    }
-    nll.push(tot / data.length);
-    opts.onEpoch?.(e + 1, tot / data.length);
+      let tot = 0;
+      for (let s = 0; s < idx.length; s += B) {
+        const batch = idx.slice(s, s + B);
+        const g = params.map((r) => r.map(() => 0));
+        for (const i of batch) {
+          const r = nadeLogProbGrad(m, data[i]);
+          tot -= r.logProb;
+          flat(r.grad).forEach((row, a) => row.forEach((v, b) => (g[a][b] += v / batch.length)));
+        }
+        t++;
+        params.forEach((row, a) =>
+          row.forEach((_, b) => {
+            const gi = -g[a][b];
+            m1[a][b] = 0.9 * m1[a][b] + 0.1 * gi;
+            m2[a][b] = 0.999 * m2[a][b] + 0.001 * gi * gi;
+            row[b] -= (lr * (m1[a][b] / (1 - 0.9 ** t))) / (Math.sqrt(m2[a][b] / (1 - 0.999 ** t)) + 1e-8);
+          }),
+        );
+      }
+      return tot / data.length;
+    },
+  };
+}
+
+/** `nadeTrainer` run for `opts.epochs` epochs: the fitted model and the mean NLL per epoch. */
+export function nadeFit(model: NadeParams, data: number[][], rng: Rng, opts: NadeFitOptions = {}): { model: NadeParams; nll: number[] } {
+  const epochs = opts.epochs ?? 20;
+  assertInteger('nadeFit', 'opts.epochs', epochs, 1, 1e6);
+  if (!Array.isArray(data) || data.length === 0) throw new TypeError(`nadeFit: argument data must be a non-empty array of binary vectors (got ${describe(data)})`);
+  const tr = nadeTrainer(model, data, rng, opts);
+  const nll: number[] = [];
+  for (let e = 0; e < epochs; e++) {
+    nll.push(tr.epoch());
+    opts.onEpoch?.(e + 1, nll[e]);
   }
-  return { model: m, nll };
+  return { model: tr.model(), nll };
 }
 
 /** The concrete model of the 003 inventory §4.6 (n = 3, d = 2, no separate h_1). */
@@ -279,3 +300,25 @@ export const NADE_EXAMPLE: NadeParams = {
   ],
   c: [0.0, 0.1, -0.2],
 };
+
+/**
+ * Wall-clock time (ms per vector) of the naive O(n²d) and the incremental O(nd) conditionals (003 L642) for each n, on a random
+ * model with d hidden units. For the notebook's timing plot; the numbers depend on the machine.
+ */
+export function nadeTiming(ns: number[], d: number, rng: Rng, reps = 3): { n: number; naiveMs: number; incrementalMs: number }[] {
+  const fn = 'nadeTiming';
+  if (!Array.isArray(ns) || ns.length === 0) throw new TypeError(`${fn}: argument ns must be a non-empty array of sizes (got ${describe(ns)})`);
+  ns.forEach((n, i) => assertInteger(fn, `ns[${i}]`, n, 1, 1e5));
+  assertInteger(fn, 'd', d, 1, 1e5);
+  assertInteger(fn, 'reps', reps, 1, 1e4);
+  return ns.map((n) => {
+    const m = nadeInit(n, d, rng);
+    const x = Array.from({ length: n }, () => (rng.uniform() < 0.5 ? 1 : 0));
+    const time = (f: () => unknown) => {
+      const t0 = process.hrtime.bigint();
+      for (let r = 0; r < reps; r++) f();
+      return Number(process.hrtime.bigint() - t0) / 1e6 / reps;
+    };
+    return { n, naiveMs: time(() => nadeConditionalsNaive(m, x)), incrementalMs: time(() => nadeConditionals(m, x)) };
+  });
+}
