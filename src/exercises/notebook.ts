@@ -90,7 +90,7 @@ export interface CheckCall {
 }
 
 /** Split the argument list starting at `start` (just after '(') into top-level argument texts; end = index after ')'. */
-function splitArgs(src: string, start: number): { args: string[]; end: number } | null {
+export function splitArgs(src: string, start: number): { args: string[]; end: number } | null {
   const args: string[] = [];
   let depth = 0;
   let cur = '';
