@@ -163,8 +163,9 @@ export interface ErratumRow {
 }
 
 /** The rows of the errata table (each demonstration is run; one that throws shows its error instead of stopping). */
-export function errataRows(opts: { source?: string } = {}): ErratumRow[] {
-  return listErrata(opts).map((e) => {
+export function errataRows(opts: { source?: string; ids?: readonly string[] } = {}): ErratumRow[] {
+  // `ids` (optional) restricts the demonstrations to those errata: an errata cell then runs only its own.
+  return listErrata(opts).filter((e) => !opts.ids || opts.ids.includes(e.id)).map((e) => {
     let sv: string;
     let ev: string;
     let raw: { sourceRaw?: unknown; exactRaw?: unknown; context?: Record<string, unknown>; failed?: string } = {};
@@ -246,7 +247,7 @@ export function errataRowsFor(ids: readonly string[]): ErratumRow[] {
   }
   const missing = ids.filter((i) => !listErrata().some((e) => e.id === i));
   if (missing.length) throw new RangeError(`showErrata: unknown erratum id(s) ${missing.join(', ')}`);
-  const rows = errataRows().filter((r) => ids.includes(r.id));
+  const rows = errataRows({ ids });
   return ids.map((i) => rows.find((r) => r.id === i)!);
 }
 
