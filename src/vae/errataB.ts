@@ -3,11 +3,12 @@
  * numerical demonstration computed with ./sayedListing.
  */
 import { registerErratum } from '../errata/registry';
-import { latentPenaltyJ } from './kl';
+import { klDiagGaussians, klLogVar, latentPenaltyJ } from './kl';
 import { listingBackprop, listingGradientsFd, tinyListingVae } from './sayedListing';
 
 const NB04 = 'sayed-ch68/04-vae-sensitivity-factors.ipynb';
 const NB05 = 'sayed-ch68/05-vae-training.ipynb';
+const NB06 = 'sayed-ch68/06-conditional-vae.ipynb';
 
 registerErratum({
   id: '004-E4',
@@ -111,4 +112,37 @@ registerErratum({
   exactForm: String.raw`\text{iterations} = 200 \cdot 60{,}000 / 1 = 1.2\times 10^{7};\ \text{this course: a subset, } B > 1,\ \text{ADAM on the listing's gradients}`,
   notebook: NB05,
   demonstrate: () => ({ source: 200 * 60000, exact: { fastPreset: 150, fullPreset: 3000 }, note: 'SGD iterations of Example 68.1 versus the iterations of notebook 05 (fast / full preset, B = 64)' }),
+});
+
+registerErratum({
+  id: '004-E6',
+  source: '004',
+  location: 'Example 68.3, caption of Fig. 68.12 (L712–717)',
+  summary: 'the caption says the latent samples are fed into the encoder; at generation time only the decoder runs, on col{u, γ}',
+  severity: 'minor',
+  sourceForm: String.raw`u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ 	o\ 	ext{encoder and decoder}`,
+  exactForm: String.raw`\hat h = g(\mathrm{col}\{u, \gamma\}),\ u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ \ (	ext{decoder only})`,
+  notebook: NB06,
+  demonstrate: () => ({
+    source: { encoderInputs: 784 + 10, availableAtGeneration: 2 + 10 },
+    exact: { decoderInputs: 2 + 10 },
+    note: 'Example 68.3 sizes: the encoder needs an image h (794 inputs) that generation does not have; the decoder takes exactly u and γ (12 inputs)',
+  }),
+});
+
+registerErratum({
+  id: '004-E7',
+  source: '004',
+  location: '§68.3, (68.88) after (68.82)',
+  summary: 'the conditional risk (68.88) keeps J(μ, a), i.e. silently takes the conditional prior f(u|γ) = N(0, I_P) that (68.82) leaves general',
+  severity: 'minor',
+  kind: 'gap',
+  sourceForm: String.raw`D_{KL}ig(q(u|h,\gamma)\,\|\,f(u|\gamma)ig) 	o 	frac12	extstyle\sum_p(\mu_p^2 + e^{a_p} - a_p - 1)`,
+  exactForm: String.raw`D_{KL}ig(q(u|h,\gamma)\,\|\,\mathcal N(m_\gamma, I)ig) = 	frac12	extstyle\sum_pig((\mu_p - m_{\gamma,p})^2 + e^{a_p} - a_p - 1ig)`,
+  notebook: NB06,
+  demonstrate: () => ({
+    source: klLogVar([0.5], [-0.2]),
+    exact: klDiagGaussians([0.5], [Math.exp(-0.2)], [1], [1]),
+    note: 'q = N(0.5, e^{−0.2}): the KL of (68.88) (prior N(0, 1)) versus the KL to a class prior N(1, 1); they agree only when m_γ = 0',
+  }),
 });

@@ -5,12 +5,14 @@
 import { registerExercise } from '../exercises/registry';
 import * as compare from '../exercises/compare';
 import { bookBackprop, BookMlp } from './bookConventions';
-import { listingBackprop, listingStep, tinyListingVae } from './sayedListing';
+import { listingBackprop, listingStep, tinyListingCvae, tinyListingVae } from './sayedListing';
+import { klDiagGaussians } from './kl';
 
 const NB = {
   s00: 'sayed-ch68/00-conventions-and-backprop.ipynb',
   s04: 'sayed-ch68/04-vae-sensitivity-factors.ipynb',
   s05: 'sayed-ch68/05-vae-training.ipynb',
+  s06: 'sayed-ch68/06-conditional-vae.ipynb',
 };
 /** The two-layer network of notebook 00's exercises (book convention, tanh hidden, linear output). */
 export const EXERCISE_NET_00: BookMlp = Object.freeze({
@@ -117,4 +119,33 @@ registerExercise({
   compare: compare.number({ abs: 0.5 }),
   hints: ['One iteration per mini-batch; N/B batches per pass.'],
   notebook: NB.s05,
+});
+
+// ---- sayed-ch68/06 ------------------------------------------------------------------------------------------------
+registerExercise({
+  id: 'vae.cvae.input-sizes',
+  title: 'Example 68.3: the input sizes n_{1,e} and n_{1,d} of the conditional VAE (M = 784, P = 2, C = 10)',
+  source: '004 (68.85)–(68.86), Example 68.3',
+  reference: () => [784 + 10, 2 + 10],
+  compare: compare.vector({ abs: 0.5 }),
+  hints: ['The encoder reads col{h, γ}; the decoder reads col{u, γ}.'],
+  notebook: NB.s06,
+});
+registerExercise({
+  id: 'vae.cvae.tiny-transition',
+  title: 'Tiny conditional VAE (h = 1, class 2 of C = 2, ε = 1): the transition sensitivity δ_{L_e,e}',
+  source: '004 (68.89)–(68.95)',
+  reference: () => listingBackprop(tinyListingCvae(), [[1]], [[1]], { labels: [1] }).trace.V17.map((r) => r[0]),
+  compare: compare.vector({ rel: 5e-5 }),
+  hints: ['Encoder input col{h, γ} = (1, 0, 1): μ = 0.5 − 0.4 = 0.1, a = −0.2 + 0.2 = 0.', 'Decoder input col{u, γ}; δ_{2,d} = 2(ĥ − h).', 'Only the first P rows of W_{1,d} (the u row, 2) enter the transition: W̄ δ = 2 δ.'],
+  notebook: NB.s06,
+});
+registerExercise({
+  id: 'vae.cvae.prior-kl',
+  title: 'Erratum 004-E7: KL(N(0.5, e^{−0.2}) ‖ N(1, 1)) for a class-dependent prior mean 1, to 4 significant figures',
+  source: '004 (68.82) with f(u|γ) = N(m_γ, 1); cf. (68.20)',
+  reference: () => klDiagGaussians([0.5], [Math.exp(-0.2)], [1], [1]),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['KL = ½(σ²/σ₀² + (μ − μ₀)²/σ₀² − 1 − ln(σ²/σ₀²)).'],
+  notebook: NB.s06,
 });

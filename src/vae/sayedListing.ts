@@ -665,3 +665,19 @@ export function tinyListingVae(): ListingVae {
     thetaD: [[0]],
   };
 }
+
+/**
+ * A tiny conditional VAE (§68.3) for hand computation: M = P = 1, C = 2, every activation linear,
+ * W_{1,e} = [[0.5, −0.2], [0.3, 0.1], [−0.4, 0.2]] (rows: h, γ₁, γ₂), W_{1,d} = [[2], [1], [−1]] (rows: u, γ₁, γ₂),
+ * zero biases. Only the first P = 1 row of W_{1,d} reaches the transition ((68.94)–(68.95)).
+ */
+export function tinyListingCvae(): ListingVae {
+  return {
+    shape: { M: 1, P: 1, encoderHidden: [], decoderHidden: [], C: 2 },
+    activations: { hidden: 'identity', encoderOutput: 'identity', decoderOutput: 'identity' },
+    We: [[[0.5, -0.2], [0.3, 0.1], [-0.4, 0.2]]],
+    thetaE: [[0, 0]],
+    Wd: [[[2], [1], [-1]]],
+    thetaD: [[0]],
+  };
+}

@@ -3,7 +3,7 @@ import { rng } from '../../src/core/rng';
 import { klLogVar } from '../../src/vae/kl';
 import {
   applyGradients, cloneListingVae, flattenListing, initListingVae, listingBackprop, listingGradientsFd, listingGradientsTf, listingRisk, listingSizes,
-  listingStep, ListingVae, tinyListingVae, unflattenListing,
+  listingStep, ListingVae, tinyListingCvae, tinyListingVae, unflattenListing,
 } from '../../src/vae/sayedListing';
 import { centerData, ListingVaeTf, trainListingVae } from '../../src/vae/sayedTraining';
 import { close, throwsWith } from './helpers';
@@ -65,6 +65,25 @@ describe('vae/sayedListing: the tiny VAE of 004 O6 (listing (68.79) by hand)', (
   });
   it('J of the risk equals 2 KL + P (inventory A5: J = 2·KL + P, KL by (68.20) in src/vae/kl)', () => {
     close(bp.risk.J, 2 * klLogVar([0.5], [-0.2]) + 1, 1e-12);
+  });
+});
+
+describe('vae/sayedListing: the tiny conditional VAE ((68.85)–(68.95), closed form by hand)', () => {
+  // h = 1, γ = e₂ (label 1), ε = 1: μ = 0.5 − 0.4 = 0.1, a = −0.2 + 0.2 = 0, u = 1.1, ĥ = 2·1.1 − 1 = 1.2, δ = 0.4,
+  // W̄δ = 2·0.4 = 0.8 (first P = 1 row of W_{1,d} only), s = (1, ½), δ_{L_e,e} = (0.8, 0.4)
+  const bp = listingBackprop(tinyListingCvae(), [[1]], [[1]], { labels: [1] });
+  it('forward with col{h, γ} and col{u, γ}', () => {
+    close(bp.forward.mu[0][0], 0.1, 1e-15);
+    close(bp.forward.a[0][0], 0, 1e-15);
+    close(bp.forward.hHat[0][0], 1.2, 1e-14);
+  });
+  it('V17 uses W̄ = [I_P 0] W_{1,d} (68.95): δ_{L_e,e} = (0.8, 0.4)', () => {
+    close(bp.trace.V17[0][0], 0.8, 1e-14);
+    close(bp.trace.V17[1][0], 0.4, 1e-14);
+  });
+  it('gradients equal finite differences and tf.grads', () => {
+    assert.ok(maxAbs(flattenListing(bp.grads), listingGradientsFd(tinyListingCvae(), [[1]], [[1]], { labels: [1] })) < 1e-8);
+    assert.ok(maxRel(flattenListing(listingGradientsTf(tinyListingCvae(), [[1]], [[1]], { labels: [1] })), flattenListing(bp.grads)) < 1e-5);
   });
 });
 
