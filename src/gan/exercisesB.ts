@@ -5,6 +5,7 @@
 import { registerExercise, compare } from '../exercises';
 import { createAdam } from './adam';
 import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntropyDelta, tinyGanNets } from './listings';
+import { wasserstein1Gaussian, wasserstein1Sorted } from './wasserstein';
 
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
 const NB10 = 'sayed-ch68/10-gan-training.ipynb';
@@ -103,4 +104,51 @@ registerExercise({
   compare: compare.number({ rel: 5e-4 }),
   hints: ['‖x − c‖²/σ² is χ² with 2 degrees of freedom, an Exp(½) variable.'],
   notebook: NB10,
+});
+
+// ------------------------------------------------------------------------------------------------ notebook 12
+const NB12 = 'sayed-ch68/12-wasserstein-gan.ipynb';
+
+registerExercise({
+  id: 'gan.wgan.gaussian-w1',
+  title: 'W₁ between N(0, 1) and N(m, 1)',
+  source: '004 §68.7, Eq. (68.177); inventory oracle 004 O11',
+  params: { m: { default: -1.5, min: -100, max: 100, description: 'mean of the second Gaussian' } },
+  reference: ({ m }) => wasserstein1Gaussian(0, 1, m, 1),
+  compare: compare.number({ rel: 5e-4, abs: 1e-9 }),
+  hints: ['In 1-D the optimal coupling pairs equal quantiles: x ↦ x + m.', 'Every unit of mass moves by |m|.'],
+  notebook: NB12,
+});
+
+registerExercise({
+  id: 'gan.wgan.sorted-w1',
+  title: 'W₁ between the empirical distributions of {0, 1, 3} and {2, 2, 5}',
+  source: '004 §68.7, Eq. (68.177) (1-D empirical case)',
+  reference: () => wasserstein1Sorted([0, 1, 3], [2, 2, 5]),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['Sort both samples and pair them in order.', 'Average the absolute differences of the pairs.'],
+  notebook: NB12,
+});
+
+registerExercise({
+  id: 'gan.wgan.penalty-bias',
+  title: 'The gap of the best linear critic D = s·x under the two-sided gradient penalty λ(|s| − 1)², N(0, 1) vs N(m, 1)',
+  source: 'extension: Gulrajani et al. (2017) Eq. (3); 004 §68.7 (68.179)',
+  params: { m: { default: 1, min: 0, max: 10, description: 'mean shift m' }, lambda: { default: 10, min: 0.1, max: 1000, description: 'penalty weight λ' } },
+  reference: ({ m, lambda }) => {
+    // minimise s·m + λ(|s| − 1)² over s < 0 numerically (golden section) and report the gap −s·m
+    let a = -10;
+    let b = 0;
+    const f = (s: number) => s * m + lambda * (Math.abs(s) - 1) ** 2;
+    for (let i = 0; i < 200; i++) {
+      const c = b - (b - a) / 1.618033988749895;
+      const d = a + (b - a) / 1.618033988749895;
+      if (f(c) < f(d)) b = d;
+      else a = c;
+    }
+    return -((a + b) / 2) * m;
+  },
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['For D = s·x the gap E D(real) − E D(fake) is −s·m; the critic minimises s·m + λ(|s| − 1)².', 'On the branch s < 0, set the derivative m − 2λ(−s − 1) to zero.'],
+  notebook: NB12,
 });

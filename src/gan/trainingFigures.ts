@@ -117,3 +117,16 @@ export function minMaxImageGrid(images: number[][], side = 28, cols = 16, title 
   });
   return imageGrid(scaled, { imageWidth: side, imageHeight: side, cols, range: [0, 1], title });
 }
+
+/** Critic estimates of W₁ against the truth: one marker series per method, the identity line as the truth. */
+export function w1EstimatesFigure(rows: { m: number; truth: number; estimates: Record<string, number> }[]): Figure {
+  if (!Array.isArray(rows) || rows.length === 0) throw new RangeError(`w1EstimatesFigure: rows must be a non-empty array (got ${describe(rows)})`);
+  const names = Object.keys(rows[0].estimates);
+  return linePlot(
+    [
+      { x: rows.map((r) => r.m), y: rows.map((r) => r.truth), name: 'true W₁ = |m|', dash: 'dash', color: '#7f7f7f' },
+      ...names.map((n) => ({ x: rows.map((r) => r.m), y: rows.map((r) => r.estimates[n]), name: n, mode: 'lines+markers' as const })),
+    ],
+    { title: 'Critic estimates of W₁(N(0, 1), N(m, 1))', xLabel: 'm', yLabel: 'mean D(real) − mean D(fake)' },
+  );
+}

@@ -96,7 +96,8 @@ export function criticGap(C: SayedNet, reals: number[][], fakes: number[][]): nu
  * The penalty's form: 'twoSided' λ(|D'| − 1)² (Gulrajani et al. 2017) or 'oneSided' λ max(0, |D'| − 1)² (Petzka, Fischer &
  * Lukovnikov 2018). In 1-D the two-sided form has a spurious local minimum: for a linear critic D = s·x between N(0, 1) and
  * N(m, 1) the risk s·m + λ(|s| − 1)² has a local minimum at s = 1 − m/(2λ) > 0 (gap −m(1 − m/(2λ)), the WRONG sign) as well
- * as the global one at s = −1 − m/(2λ); the one-sided form has only the latter's branch (and no bias when |s| ≤ 1).
+ * as the global one at s = −1 − m/(2λ); the one-sided form has only the latter. At that global minimum both forms bias the
+ * gap to m(1 + m/(2λ)).
  */
 export const GP_FORMS = ['oneSided', 'twoSided'] as const;
 export type GpForm = (typeof GP_FORMS)[number];
