@@ -226,8 +226,14 @@ class Kernel {
   /** Route process stdout/stderr and tslab's display hook to the cell of `ch`. */
   attachOutput(ch) {
     this.outputChannel = ch;
+    // In a grading sandbox (DGMLAB_OUTPUT_LIMIT), a cell's stream output is cut at a quarter of the run's output bound
+    // with one note (the launcher stops the kernel if the whole run's output passes the bound anyway).
+    const limit = Number(process.env.DGMLAB_OUTPUT_LIMIT) / 4 || Infinity;
+    let sent = 0;
     const stream = (name) => (chunk, encoding, callback) => {
-      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
+      let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString(typeof encoding === 'string' ? encoding : 'utf8');
+      if (sent > limit) text = '';
+      else if ((sent += text.length) > limit) text = `${text.slice(0, Math.max(0, text.length - (sent - limit)))}\n[output cut: more than ${limit} characters in this cell]\n`;
       if (text) ch.publish('stream', { name, text });
       const cb = typeof encoding === 'function' ? encoding : callback;
       if (typeof cb === 'function') process.nextTick(cb);

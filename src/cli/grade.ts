@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { CollectedCheck, ExerciseGrade, expectedFromNotebook, ExpectedExercise, gradeChecks } from '../exercises/grading';
+import { Lookups, staticLookups, traceLookups } from '../exercises/lookups';
 import { Notebook, parseNotebook, serializeNotebook } from '../exercises/notebook';
 import { studentMeta } from '../exercises/student';
 import { loadLibrary } from './library';
@@ -34,6 +35,10 @@ export interface GradeOptions {
   memoryMb?: number;
   /** Called with warnings for the lecturer (e.g. no sandbox on this machine). */
   onWarning?: (message: string) => void;
+  /** The sandbox (default 'auto': the strongest this machine has; see kernel-setup/kernel/sandbox.js). */
+  sandbox?: SandboxMode | 'auto';
+  /** Bound on a run's kernel output in bytes (default 64 MiB): past it, the kernel is stopped. */
+  outputLimitBytes?: number;
   /** Called when a submission is done. */
   onReport?: (r: SubmissionReport) => void;
 }
@@ -56,7 +61,7 @@ export interface SubmissionReport {
   exercises: ExerciseGrade[];
   /** Checks of exercises that are not part of the master (not scored). */
   ignored: { id: string; cell?: number }[];
-  execution: { completed: boolean; seconds: number; problems: ExecutionProblem[] };
+  execution: { completed: boolean; seconds: number; problems: ExecutionProblem[]; sandbox?: SandboxMode };
   /** Set when the submission could not be graded at all (not a notebook, …). */
   error?: string;
 }
@@ -70,6 +75,60 @@ interface RunResult {
 }
 
 type RunNotebook = (nb: string, opts: Record<string, unknown>) => Promise<RunResult>;
+
+/** How a submission's kernel is confined (kernel-setup/kernel/sandbox.js). */
+export type SandboxMode = 'bwrap+permission' | 'bwrap' | 'permission' | 'none';
+
+interface SandboxLauncher {
+  detect(): { bwrap: boolean; permission: boolean; reasons: { bwrap?: string; permission?: string } };
+  bestMode(): SandboxMode;
+  libraryPaths(root: string): { readOnly: string[]; readOnlyOptional: string[] };
+}
+
+const LAUNCHER = path.join(ROOT, 'kernel-setup', 'kernel', 'sandbox.js');
+
+/** The sandbox launcher's detection and defaults. */
+export function sandboxLauncher(): SandboxLauncher {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(LAUNCHER) as SandboxLauncher;
+}
+
+/** The sandbox mode for `wanted`, and a warning for the lecturer when it is weaker than full. */
+export function chooseSandbox(wanted: SandboxMode | 'auto' = 'auto'): { mode: SandboxMode; warning?: string } {
+  const l = sandboxLauncher();
+  const d = l.detect();
+  const mode = wanted === 'auto' ? l.bestMode() : wanted;
+  if (mode === 'none') {
+    return { mode, warning: `no sandbox: submissions run with the grader's rights (${[d.reasons.bwrap, d.reasons.permission].filter(Boolean).join('; ') || 'disabled'}). Install bubblewrap (Debian: apt-get install bubblewrap) or use Node >= 20.12.` };
+  }
+  if (mode === 'permission') return { mode, warning: `sandbox: Node's permission model only (${d.reasons.bwrap ?? 'bubblewrap not used'}): no network isolation and no process namespace; install bubblewrap for both.` };
+  if (mode === 'bwrap') return { mode, warning: d.permission ? undefined : `sandbox: bubblewrap only (${d.reasons.permission}).` };
+  return { mode };
+}
+
+/**
+ * The grading kernelspec of one submission: the dgmlab kernel behind the sandbox launcher, with the policy of that
+ * submission (its work folder is the only writable place; the trace goes next to it, out of its reach).
+ */
+function writeKernelspec(dir: string, work: string, mode: SandboxMode, opts: GradeOptions): { jupyterPath: string; traceFile: string } {
+  const traceFile = path.join(dir, 'trace.jsonl');
+  fs.writeFileSync(traceFile, '');
+  const policyFile = path.join(dir, 'policy.json');
+  const lib = sandboxLauncher().libraryPaths(ROOT);
+  const policy = { mode, root: ROOT, work, ...lib, memoryMb: opts.memoryMb ?? 4096, outputLimitBytes: opts.outputLimitBytes ?? 64 * 1024 * 1024, traceFile };
+  fs.writeFileSync(policyFile, JSON.stringify(policy, null, 1));
+  const spec = path.join(dir, 'jupyter', 'kernels', 'dgmlab');
+  fs.mkdirSync(spec, { recursive: true });
+  const kernelJson = {
+    argv: [process.execPath, LAUNCHER, '--config-path', '{connection_file}', '--policy', policyFile],
+    display_name: 'TypeScript (dgmlab, grading sandbox)',
+    language: 'typescript',
+    interrupt_mode: 'message',
+    metadata: { dgmlab: { root: ROOT, sandbox: mode } },
+  };
+  fs.writeFileSync(path.join(spec, 'kernel.json'), JSON.stringify(kernelJson, null, 1));
+  return { jupyterPath: path.join(dir, 'jupyter'), traceFile };
+}
 
 function runner(): RunNotebook {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -93,11 +152,11 @@ export function findMaster(submission: string, nb: Notebook | null, explicit?: s
   return { path: null, how: 'none found' };
 }
 
-function expectedFor(submission: string, nb: Notebook | null, explicit?: string): { expected: ExpectedExercise[]; master: string | null; from: SubmissionReport['expectedFrom']; note?: string } {
+function expectedFor(submission: string, nb: Notebook | null, explicit?: string): { expected: ExpectedExercise[]; master: string | null; masterNb?: Notebook; from: SubmissionReport['expectedFrom']; note?: string } {
   const { path: master } = findMaster(submission, nb, explicit);
   if (master) {
     const mnb = parseNotebook(fs.readFileSync(master, 'utf8'), rel(master));
-    return { expected: expectedFromNotebook(mnb), master: rel(master), from: 'master' };
+    return { expected: expectedFromNotebook(mnb), master: rel(master), masterNb: mnb, from: 'master' };
   }
   const meta = nb ? studentMeta(nb) : undefined;
   if (meta?.exercises?.length) {
@@ -159,24 +218,28 @@ export async function gradeSubmission(submission: string, workDir: string, opts:
   return runPrepared(prepare(submission, opts), workDir, opts);
 }
 
-async function runPrepared(prep: Prepared, workDir: string, opts: GradeOptions): Promise<SubmissionReport> {
+async function runPrepared(prep: Prepared, workDir: string, opts: GradeOptions, mode: SandboxMode = chooseSandbox(opts.sandbox).mode): Promise<SubmissionReport> {
   const { submission, name, nb, readError } = prep;
   const exp = prep.exp;
   if (!exp) {
     return { submission: name, master: null, expectedFrom: 'submission', score: 0, max: 0, exercises: [], ignored: [], execution: { completed: false, seconds: 0, problems: [] }, error: prep.expError };
   }
-  const report = (checks: CollectedCheck[], execution: SubmissionReport['execution'], error?: string): SubmissionReport => {
-    const stop = execution.problems.find((p) => ['timeout', 'kernel'].includes(p.kind));
-    const why = stop?.kind === 'timeout' ? 'timeout' : 'the kernel died';
+  const report = (checks: CollectedCheck[], execution: SubmissionReport['execution'], error?: string, lookedUp?: Lookups): SubmissionReport => {
+    const stop = execution.problems.find((p) => ['timeout', 'kernel', 'limit'].includes(p.kind));
+    const why = stop?.kind === 'timeout' ? 'timeout' : stop?.kind === 'limit' ? 'output limit' : 'the kernel died';
     const note = stop ? `the notebook stopped${stop.cell !== null ? ` at cell ${stop.cell}` : ''}: ${why}` : error ? 'the submission could not be run' : undefined;
-    const g = gradeChecks(exp.expected, checks, note);
+    const g = gradeChecks(exp.expected, checks, note, lookedUp);
     return { submission: name, master: exp.master, expectedFrom: exp.from, score: g.score, max: g.max, exercises: g.exercises, ignored: g.ignored, execution, ...(error ? { error } : {}) };
   };
   if (!nb) return report([], { completed: false, seconds: 0, problems: [] }, readError);
 
-  fs.mkdirSync(workDir, { recursive: true });
-  const copy = path.join(workDir, path.basename(submission).replace(/[^\w.-]/g, '_'));
+  // workDir/work: the submission's copy and the only place its kernel may write; the kernelspec, policy and trace
+  // live beside it, out of the sandbox's view.
+  const work = path.join(workDir, 'work');
+  fs.mkdirSync(work, { recursive: true });
+  const copy = path.join(work, path.basename(submission).replace(/[^\w.-]/g, '_'));
   fs.writeFileSync(copy, serializeNotebook(cleared(nb)));
+  const { jupyterPath, traceFile } = writeKernelspec(workDir, work, mode, opts);
   const cellTimeout = opts.cellTimeout ?? 120;
   const totalTimeout = opts.totalTimeout ?? 900;
   let result: RunResult;
@@ -189,18 +252,23 @@ async function runPrepared(prep: Prepared, workDir: string, opts: GradeOptions):
       expectChecks: 'any',
       allowErrors: true,
       streamChecks: true,
-      out: opts.keep ? copy.replace(/\.ipynb$/, '.executed.ipynb') : undefined,
+      env: { JUPYTER_PATH: jupyterPath },
+      out: opts.keep ? path.join(workDir, path.basename(copy).replace(/\.ipynb$/, '.executed.ipynb')) : undefined,
     });
   } catch (e) {
     result = { ok: false, failures: [{ cell: null, kind: 'kernel', message: (e as Error).message }], checks: [] };
   }
+  const ids = exp.expected.map((e) => e.id);
+  const traced = traceLookups(fs.existsSync(traceFile) ? fs.readFileSync(traceFile, 'utf8').split('\n').filter(Boolean) : [], ids);
+  const lookedUp: Lookups = new Map([...traced.lookups, ...staticLookups(nb, exp.masterNb ?? null, ids)]);
   if (!opts.keep) fs.rmSync(workDir, { recursive: true, force: true });
-  const problems = (result.failures ?? [])
+  const limits = traced.events.filter((e) => e.event === 'limit').map((e) => ({ cell: null, kind: 'limit', message: `the notebook's output passed ${e.limit} bytes; its kernel was stopped` }));
+  const problems = [...limits, ...(result.failures ?? [])]
     .filter((f) => f.kind !== 'check')
     .map((f) => ({ cell: f.cell ?? null, kind: f.kind, message: explain(f.kind, String(f.message ?? '').split('\n')[0].slice(0, 300)) }))
     .sort((x, y) => (x.cell ?? Infinity) - (y.cell ?? Infinity));
-  const completed = !problems.some((p) => ['timeout', 'kernel'].includes(p.kind));
-  return report(Array.isArray(result.checks) ? result.checks : [], { completed, seconds: Math.round((result.wallSeconds ?? result.seconds ?? 0) * 10) / 10, problems });
+  const completed = !problems.some((p) => ['timeout', 'kernel', 'limit'].includes(p.kind));
+  return report(Array.isArray(result.checks) ? result.checks : [], { completed, seconds: Math.round((result.wallSeconds ?? result.seconds ?? 0) * 10) / 10, problems, sandbox: mode }, undefined, lookedUp);
 }
 
 /** Grade several submissions, `jobs` at a time; reports in input order. */
@@ -211,12 +279,14 @@ export async function gradeSubmissions(submissions: string[], opts: GradeOptions
   if (opts.preset) process.env.DGMLAB_PRESET = opts.preset;
   else process.env.DGMLAB_PRESET = 'fast';
   const prepared = submissions.map((s) => prepare(s, opts));
+  const { mode, warning } = chooseSandbox(opts.sandbox);
+  if (warning) (opts.onWarning ?? ((w: string) => process.stderr.write(`dgmlab grade: ${w}\n`)))(warning);
   const out: SubmissionReport[] = new Array(submissions.length);
   let next = 0;
   const worker = async () => {
     while (next < submissions.length) {
       const i = next++;
-      out[i] = await runPrepared(prepared[i], path.join(base, String(i + 1)), opts);
+      out[i] = await runPrepared(prepared[i], path.join(base, String(i + 1)), opts, mode);
       opts.onReport?.(out[i]);
     }
   };
@@ -232,7 +302,7 @@ export async function gradeSubmissions(submissions: string[], opts: GradeOptions
   return out;
 }
 
-const STATUS_TEXT: Record<ExerciseGrade['status'], string> = { passed: 'passed', wrong: 'wrong', 'not-answered': 'not answered', error: 'error' };
+const STATUS_TEXT: Record<ExerciseGrade['status'], string> = { passed: 'passed', wrong: 'wrong', 'not-answered': 'not answered', error: 'error', 'looked-up': 'looked up' };
 
 /** The report for people. */
 export function formatReports(reports: SubmissionReport[]): string {
@@ -247,7 +317,7 @@ export function formatReports(reports: SubmissionReport[]): string {
     }
     for (const i of r.ignored) lines.push(`  ignored      ${i.id} (not an exercise of the master${i.cell !== undefined ? `, cell ${i.cell}` : ''})`);
     for (const p of r.execution.problems) lines.push(`  execution: ${p.cell !== null ? `cell ${p.cell}: ` : ''}${p.kind} — ${p.message}`);
-    lines.push(`  ran ${r.execution.completed ? 'to the end' : 'partly'} in ${r.execution.seconds} s`);
+    lines.push(`  ran ${r.execution.completed ? 'to the end' : 'partly'} in ${r.execution.seconds} s${r.execution.sandbox ? ` (sandbox: ${r.execution.sandbox})` : ''}`);
     return lines.join('\n');
   });
   if (reports.length > 1) {

@@ -8,8 +8,8 @@ import { decodeAnswer } from './answer';
 import { findCheckCalls, Notebook } from './notebook';
 import { getExercise, hasExercise, Params, resolveParams, verify } from './registry';
 
-/** Grading status of one exercise. */
-export type GradeStatus = 'passed' | 'wrong' | 'not-answered' | 'error';
+/** Grading status of one exercise ('looked-up': the answer key or a forbidden function was used; no points). */
+export type GradeStatus = 'passed' | 'wrong' | 'not-answered' | 'error' | 'looked-up';
 
 /** An exercise a submission is graded on. */
 export interface ExpectedExercise {
@@ -88,8 +88,10 @@ function fmtParams(p: unknown): string {
  * Grade collected check outputs against the expected exercises. For each expected exercise the LAST matching check
  * (same id; same parameters when the master fixes them) is verified again; a missing check is "not answered".
  * `stoppedNote` is added to the feedback of unanswered exercises (e.g. "the notebook stopped at cell 7: timeout").
+ * `lookedUp` names the exercises whose answer was looked up (lookups.ts: static scan and runtime trace), with why:
+ * those are reported as "looked-up" with 0 points.
  */
-export function gradeChecks(expected: ExpectedExercise[], checks: CollectedCheck[], stoppedNote?: string): ChecksGrade {
+export function gradeChecks(expected: ExpectedExercise[], checks: CollectedCheck[], stoppedNote?: string, lookedUp?: ReadonlyMap<string, string>): ChecksGrade {
   const used = new Set<number>();
   const exercises: ExerciseGrade[] = [];
   let score = 0;
@@ -101,6 +103,13 @@ export function gradeChecks(expected: ExpectedExercise[], checks: CollectedCheck
     }
     const ex = getExercise(exp.id);
     max += ex.points;
+    const why = lookedUp?.get(exp.id);
+    if (why !== undefined) {
+      // Answers obtained from the answer key (or with a function the exercise forbids) earn nothing, right or not.
+      for (const [c, i] of checks.map((c, i) => [c, i] as const)) if (c && c.id === exp.id) used.add(i);
+      exercises.push({ id: exp.id, title: ex.title, status: 'looked-up', points: 0, maxPoints: ex.points, feedback: `Looked up: ${why}. No points for this exercise.` });
+      continue;
+    }
     const want = exp.params === null ? null : canonicalParams(exp.id, exp.params);
     const sameId = checks.map((c, i) => [c, i] as const).filter(([c, i]) => c && c.id === exp.id && !used.has(i));
     const matching = sameId.filter(([c]) => want === null || canonicalParams(exp.id, c.params) === want);

@@ -16,6 +16,10 @@
 import { describe } from '../core/validate';
 import type { Comparator, Verdict } from './compare';
 import { isNotAnswered, normalizeAnswer } from './answer';
+import { claimVerifyScope, noteReferenceUse } from './trace';
+
+/** Reference calls made while verifying an answer are not answer-key lookups (grading trace, trace.ts). */
+const whileVerifying = claimVerifyScope();
 
 /** A parameter value: what `check(id, answer, params)` and `dgmlab answer --param k=v` take. */
 export type ParamValue = number | string | boolean;
@@ -65,6 +69,11 @@ export interface ExerciseSpec<S extends ParamSpecs = ParamSpecs, A = unknown> {
   points?: number;
   /** The notebook that poses it, relative to notebooks/ (informational). */
   notebook?: string;
+  /**
+   * Library functions a solution must not call (e.g. `['core.logSumExp']`, or a bare name): the grader reports a
+   * submission that calls one (in a cell, beyond the calls the master's own non-solution cells make) as "looked up".
+   */
+  forbid?: string[];
 }
 
 /** A registered exercise. */
@@ -78,6 +87,8 @@ export interface Exercise<A = unknown> {
   readonly hints: readonly string[];
   readonly points: number;
   readonly notebook?: string;
+  /** Library functions a solution must not call (see ExerciseSpec.forbid). */
+  readonly forbid?: readonly string[];
   /** The reference answer for `params` (defaults filled in, values validated). Cached per parameter set. */
   reference(params?: Params): A;
 }
@@ -149,6 +160,11 @@ export function registerExercise<S extends ParamSpecs = Record<string, never>, A
   const points = spec.points ?? 1;
   if (typeof points !== 'number' || !(points > 0) || !Number.isFinite(points)) throw new RangeError(`registerExercise(${id}): points must be a number > 0 (got ${describe(points)})`);
 
+  const forbid = spec.forbid ?? [];
+  if (!Array.isArray(forbid) || forbid.some((f) => typeof f !== 'string' || !/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/.test(f))) {
+    throw new TypeError(`registerExercise(${id}): forbid must be an array of function names such as 'core.logSumExp' (got ${describe(forbid)})`);
+  }
+
   const cache = new Map<string, A>();
   const ex: Exercise<A> = Object.freeze({
     id,
@@ -160,7 +176,9 @@ export function registerExercise<S extends ParamSpecs = Record<string, never>, A
     hints: Object.freeze([...hints]),
     points,
     notebook: spec.notebook,
+    forbid: Object.freeze([...forbid]),
     reference(p?: Params): A {
+      noteReferenceUse(id); // a lookup of the answer key when not verifying an answer (grading trace)
       const full = resolveParams(ex, p);
       const key = JSON.stringify(Object.keys(full).sort().map((k) => [k, full[k]]));
       if (!cache.has(key)) cache.set(key, spec.reference(full as ParamValues<S>));
@@ -262,7 +280,7 @@ export function verify(id: string, answer: unknown, params?: Params | null): Ver
   if (isNotAnswered(a)) return { passed: false, status: 'not-answered', notAnswered: true, feedback: 'Not answered yet: replace NOT_ANSWERED with your answer.', params: full };
   let expected: unknown;
   try {
-    expected = ex.reference(full);
+    expected = whileVerifying(() => ex.reference(full));
   } catch (e) {
     return { passed: false, status: 'error', feedback: `The reference answer could not be computed (${(e as Error).message}). Tell your lecturer.`, params: full };
   }
