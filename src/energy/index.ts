@@ -10,6 +10,7 @@ export * from './bm';
 export * from './rbm';
 export * from './train';
 export * from './ais';
+export * from './data';
 export * from './figures';
 export { showErrata, BM_O29, BM_O33_DATA } from './errata';
 
