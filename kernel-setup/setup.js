@@ -3,14 +3,16 @@
 /**
  * `npm run kernel:setup` — make the `dgmlab` Jupyter kernel ready, then smoke-test it.
  *
- *   node kernel-setup/setup.js [--user] [--no-install] [--python PY] [--check-only] [--quiet]
+ *   node kernel-setup/setup.js [--user] [--system | --prefix DIR] [--no-install] [--python PY] [--check-only] [--quiet]
  *
  * 1. Find a Python with jupyter_client, nbclient, nbformat and notebook. If there is none: on Debian/Ubuntu as
  *    root (or with password-less sudo) install Debian's packages with apt-get; elsewhere `pip install --user`;
  *    otherwise stop with the exact command to run (exit 2), having written nothing.
  * 2. Register the kernelspec `dgmlab` ("TypeScript (dgmlab)") in the project-local Jupyter data directory
  *    .jupyter/kernels/dgmlab (written to a temporary folder, then renamed: never half-written);
- *    with --user also into the user's Jupyter (for VS Code and an existing JupyterLab).
+ *    with --user also into the user's Jupyter (for VS Code and an existing JupyterLab); with --system (or --prefix DIR)
+ *    into <prefix>/share/jupyter/kernels/dgmlab (--system: /usr/local, where every user's Jupyter looks), pointing at
+ *    kernel-setup/system-kernel.js so notebooks in any folder (students' homes) can import dgmlab from this copy.
  * 3. Smoke test: start the kernel, kernel_info, run a cell that imports dgmlab and prints the tfjs backend.
  *    --check-only runs only this step.
  */
@@ -25,11 +27,15 @@ const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
 };
-const known = ['--user', '--no-install', '--python', '--check-only', '--quiet', '--help'];
+const known = ['--user', '--system', '--prefix', '--no-install', '--python', '--check-only', '--quiet', '--help'];
 for (let i = 0; i < args.length; i++) {
   if (!known.includes(args[i])) fail(`unknown option ${JSON.stringify(args[i])} (known: ${known.join(' ')})`, 64);
-  if (args[i] === '--python') i++;
+  if (args[i] === '--python' || args[i] === '--prefix') {
+    if (args[i + 1] === undefined || args[i + 1].startsWith('--')) fail(`${args[i]} needs a value`, 64);
+    i++;
+  }
 }
+if (flag('--system') && option('--prefix')) fail('give --system or --prefix DIR, not both', 64);
 if (flag('--help')) {
   console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 17).join('\n').replace(/^ \*\/?/gm, ''));
   process.exit(0);
@@ -141,6 +147,36 @@ function registerUser(python) {
   log(`Kernelspec 'dgmlab' also installed for the user in ${r.stdout.trim()}`);
 }
 
+/** The prefix of a shared install: --prefix DIR, or /usr/local for --system (undefined: none asked for). */
+function sharedPrefix() {
+  if (option('--prefix')) return path.resolve(option('--prefix'));
+  if (flag('--system')) return '/usr/local';
+  return undefined;
+}
+
+/**
+ * Register the kernelspec under <prefix>/share/jupyter/kernels/dgmlab for every user: the kernel runs through
+ * system-kernel.js, which resolves `import … from 'dgmlab'` to this checkout from any folder.
+ */
+function registerShared(prefix) {
+  const dir = path.join(prefix, 'share', 'jupyter', 'kernels', 'dgmlab');
+  const spec = kernelSpec();
+  spec.argv[1] = path.join(__dirname, 'system-kernel.js');
+  spec.metadata.dgmlab.shared = true;
+  try {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    const tmp = fs.mkdtempSync(path.join(path.dirname(dir), '.dgmlab-'));
+    fs.writeFileSync(path.join(tmp, 'kernel.json'), JSON.stringify(spec, null, 2) + '\n');
+    fs.chmodSync(tmp, 0o755);
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.renameSync(tmp, dir);
+  } catch (e) {
+    fail(`could not write the kernelspec into ${dir} (${e.code || e.message})${prefix === '/usr/local' ? ': --system needs root (sudo npm run kernel:setup -- --system), or use --prefix DIR' : ''}`);
+  }
+  log(`Kernelspec 'dgmlab' registered for every user in ${dir} (library: ${py.ROOT})`);
+  return path.join(prefix, 'share', 'jupyter');
+}
+
 function ensureLibraryBuilt() {
   if (fs.existsSync(path.join(py.ROOT, 'dist', 'index.js'))) return;
   log('The library is not built yet; building it (tsc)…');
@@ -149,34 +185,37 @@ function ensureLibraryBuilt() {
   if (r.status !== 0) fail('the library did not build (see the errors above). Run: npm install');
 }
 
-function smokeTest(python) {
-  const r = spawnSync(python, [path.join(__dirname, 'smoke.py'), '--cwd', path.join(py.ROOT, 'notebooks')], {
-    encoding: 'utf8',
-    env: py.jupyterEnv(),
-    timeout: 240000,
-  });
+function smokeTest(python, shared) {
+  // A shared install is tested from a folder outside the checkout, as a student's home would be.
+  const cwd = shared ? fs.mkdtempSync(path.join(require('os').tmpdir(), 'dgmlab-home-')) : path.join(py.ROOT, 'notebooks');
+  const env = shared ? { ...py.jupyterEnv(), JUPYTER_PATH: shared } : py.jupyterEnv();
+  const r = spawnSync(python, [path.join(__dirname, 'smoke.py'), '--cwd', cwd], { encoding: 'utf8', env, timeout: 240000 });
+  if (shared) fs.rmSync(cwd, { recursive: true, force: true });
   let result;
   try {
     result = JSON.parse(r.stdout.trim().split('\n').pop());
   } catch {
     result = { ok: false, error: (r.stderr || r.stdout || String(r.error)).trim().slice(-800) };
   }
-  if (!result.ok) fail(`the kernel smoke test failed: ${result.error}`, 3);
-  console.log(`dgmlab kernel OK (${result.seconds} s): ${result.output}`);
+  if (!result.ok) fail(`the kernel smoke test failed${shared ? ' (shared install, from a folder outside the checkout)' : ''}: ${result.error}`, 3);
+  console.log(`dgmlab kernel OK${shared ? ' (shared install, from a folder outside the checkout)' : ''} (${result.seconds} s): ${result.output}`);
 }
 
 function main() {
   const python = findOrInstallPython();
+  let shared;
   if (!flag('--check-only')) {
     ensureLibraryBuilt();
     registerLocal();
     if (flag('--user')) registerUser(python);
+    if (sharedPrefix()) shared = registerShared(sharedPrefix());
     fs.writeFileSync(py.CHOICE_FILE, JSON.stringify({ python }, null, 2) + '\n');
     log(`Jupyter Python: ${python}`);
   } else if (!fs.existsSync(path.join(py.KERNEL_DIR, 'kernel.json'))) {
     fail('the kernelspec is not registered yet. Run: npm run kernel:setup');
   }
   smokeTest(python);
+  if (shared) smokeTest(python, shared);
 }
 
 main();
