@@ -12,7 +12,10 @@ import { Matrix } from '../core/linalg';
 import { assertFiniteNumber, assertInteger, assertVector, describe } from '../core/validate';
 import { bimodalMixture, fitGaussianForwardKL, fitGaussianReverseKL, mixtureLogPdf } from './kl';
 import { toyElbo, toyPosterior } from './fixedForm';
-import { BgmmResult, BgmmState, bgmmCovariance } from './bgmm';
+import { BgmmResult, BgmmState, bgmmCovariance, bgmmVI } from './bgmm';
+import { gmmBlockGibbs } from '../sampling/gibbs';
+import { NormalGammaMF, NormalGammaPrior, normalGammaPosterior } from './meanfield';
+import { logGamma } from '../core/special';
 import { StaircasePoint } from './em';
 
 const grid = (a: number, b: number, n: number) => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
@@ -165,4 +168,78 @@ export function traceFigure(traces: Record<string, ArrayLike<number>>, opts: { t
     Object.entries(traces).map(([name, y]) => ({ y, name })),
     { title: opts.title, xLabel: opts.xLabel ?? 'iteration', yLabel: opts.yLabel ?? 'value', logY: opts.logY },
   );
+}
+
+/** What `gibbsVsVi` returns: per-component posterior means and spreads from both methods, and the figure. */
+export interface GibbsVsVi {
+  /** Gibbs: posterior mean and sd of each μ_k (components sorted by mean in every sweep, after burn-in). */
+  gibbs: { mean: number[]; sd: number[] };
+  /** VI: E_q[μ_k] = m_k and sd 1/√(β_k E[Λ_k]) (the Normal approximation of the Student-t marginal). */
+  vi: { mean: number[]; sd: number[]; weights: number[] };
+  figure: Figure;
+}
+
+/**
+ * The GMM block Gibbs sampler of `sampling` (Diebolt & Robert 1994) and this topic's mean-field BGMM on the same 1-D data:
+ * posterior means and spreads of the component means, side by side (002 NB09 step 5 / NB05; the MC topic's open link).
+ * The samplers' models differ slightly (Gibbs: known σ; VI: Normal–Wishart on μ_k, Λ_k): the figure states it.
+ */
+export function gibbsVsVi(data: ArrayLike<number>, opts: { K: number; sigma: number; nSweeps: number; burnIn?: number; rng: import('../core/rng').Rng; alpha0?: number }): GibbsVsVi {
+  const fn = 'gibbsVsVi';
+  assertVector(fn, 'data', data);
+  if (!opts || typeof opts !== 'object') throw new TypeError(`${fn}: opts must be { K, sigma, nSweeps, rng } (got ${describe(opts)})`);
+  const { K, nSweeps } = opts;
+  assertInteger(fn, 'opts.K', K, 1, 20);
+  assertInteger(fn, 'opts.nSweeps', nSweeps, 2);
+  const burn = opts.burnIn ?? Math.floor(nSweeps / 4);
+  assertInteger(fn, 'opts.burnIn', burn, 0, nSweeps - 1);
+  const g = gmmBlockGibbs({ data, K, sigma: opts.sigma, nSweeps, rng: opts.rng });
+  const draws: number[][] = Array.from({ length: K }, () => []);
+  for (let t = burn; t < nSweeps; t++) {
+    const mus = Array.from(g.mu.subarray(t * K, (t + 1) * K)).sort((a, b) => a - b);
+    mus.forEach((m, k) => draws[k].push(m));
+  }
+  const mean = (a: number[]) => a.reduce((p, q) => p + q, 0) / a.length;
+  const sd = (a: number[]) => Math.sqrt(a.reduce((p, q) => p + (q - mean(a)) ** 2, 0) / (a.length - 1));
+  const X = Array.from(data, (v) => [v]);
+  const prior = { alpha0: opts.alpha0 ?? 1, beta0: 0.01, m0: [mean(Array.from(data))], W0: [[1 / (opts.sigma * opts.sigma) / 2]], nu0: 2 };
+  const vb = bgmmVI(X, K, prior, { rng: opts.rng, maxIter: 500 });
+  const order = vb.m.map((m, k) => k).sort((a, b) => vb.m[a][0] - vb.m[b][0]);
+  const viMean = order.map((k) => vb.m[k][0]);
+  const viSd = order.map((k) => 1 / Math.sqrt(vb.beta[k] * vb.nu[k] * vb.W[k][0][0]));
+  const gm = draws.map(mean);
+  const gs = draws.map(sd);
+  const xs: number[] = [];
+  const lo = Math.min(...gm.map((m, k) => m - 5 * gs[k]), ...viMean.map((m, k) => m - 5 * viSd[k]));
+  const hi = Math.max(...gm.map((m, k) => m + 5 * gs[k]), ...viMean.map((m, k) => m + 5 * viSd[k]));
+  for (let i = 0; i <= 600; i++) xs.push(lo + ((hi - lo) * i) / 600);
+  const data2: Trace[] = [];
+  for (let k = 0; k < K; k++) {
+    data2.push({ type: 'histogram', x: draws[k], histnorm: 'probability density', name: `Gibbs draws of μ_${k + 1}`, opacity: 0.45, marker: { color: PALETTE[k % PALETTE.length] }, nbinsx: 40 });
+    data2.push({ type: 'scatter', mode: 'lines', x: xs, y: xs.map((x) => Math.exp(-0.5 * ((x - viMean[k]) / viSd[k]) ** 2) / (viSd[k] * Math.sqrt(2 * Math.PI))), name: `VI q(μ_${k + 1})`, line: { color: PALETTE[k % PALETTE.length], width: 2 } });
+  }
+  const figure: Figure = { data: data2, layout: baseLayout({ title: 'Posterior of the component means: Gibbs draws (bars) vs mean-field VI (curves)', xLabel: 'μ_k', yLabel: 'density' }, { barmode: 'overlay', legend: { orientation: 'h', y: -0.25 } }) };
+  return { gibbs: { mean: gm, sd: gs }, vi: { mean: viMean, sd: viSd, weights: order.map((k) => vb.weights[k]) }, figure };
+}
+
+/**
+ * Contours of the exact Normal–Gamma posterior p(μ, τ | x) and of the mean-field q(μ)q(τ) at the CAVI fixed point
+ * (Bishop 2006 Fig. 10.4, an extension of 002 §3.5): the factorised q cannot tilt with the posterior's μ–τ dependence.
+ */
+export function normalGammaContours(x: ArrayLike<number>, prior: NormalGammaPrior, q: NormalGammaMF, opts: { n?: number } = {}): Figure {
+  const fn = 'normalGammaContours';
+  assertVector(fn, 'x', x);
+  const ex = normalGammaPosterior(x, prior);
+  const n = opts.n ?? 80;
+  assertInteger(fn, 'opts.n', n, 10, 400);
+  const Et = ex.aN / ex.bN;
+  const sdT = Math.sqrt(ex.aN) / ex.bN;
+  const sdMu = 1 / Math.sqrt(ex.lambdaN * Et);
+  const mus = grid(ex.muN - 4 * sdMu, ex.muN + 4 * sdMu, n);
+  const taus = grid(Math.max(1e-3, Et - 3.5 * sdT), Et + 4 * sdT, n);
+  const lgam = (t: number, a: number, b: number) => a * Math.log(b) - logGamma(a) + (a - 1) * Math.log(t) - b * t;
+  const zEx = taus.map((t) => mus.map((m) => Math.exp(0.5 * Math.log((ex.lambdaN * t) / (2 * Math.PI)) - 0.5 * ex.lambdaN * t * (m - ex.muN) ** 2 + lgam(t, ex.aN, ex.bN))));
+  const zMf = taus.map((t) => mus.map((m) => Math.exp(0.5 * Math.log(q.lambdaN / (2 * Math.PI)) - 0.5 * q.lambdaN * (m - q.muN) ** 2 + lgam(t, q.aN, q.bN))));
+  const c = (z: number[][], name: string, color: string): Trace => ({ type: 'contour', x: mus, y: taus, z, name, showscale: false, ncontours: 6, contours: { coloring: 'none' }, line: { color, width: 2 }, showlegend: true });
+  return { data: [c(zEx, 'exact posterior p(μ, τ | x)', PALETTE[0]), c(zMf, 'mean field q(μ) q(τ)', PALETTE[3])], layout: baseLayout({ title: 'Normal–Gamma: exact posterior vs the CAVI fixed point', xLabel: 'μ', yLabel: 'τ' }, { legend: { orientation: 'h', y: -0.2 } }) };
 }
