@@ -19,6 +19,7 @@ export * from './ring';
 export * from './trainingFigures';
 export * from './tfGan';
 export * from './wasserstein';
+export * from './conditional';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
