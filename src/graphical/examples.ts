@@ -93,3 +93,11 @@ export function misconceptionFactorsAsPrinted(): Factor[] {
 
 /** 003 L74–78: the cliques {A,E,G,D}, {A,B,F}, {C,D}, {B,C} of the seven-node example (graph rebuilt from them). */
 export const CLIQUE_EXAMPLE = { nodes: ['A', 'B', 'C', 'D', 'E', 'F', 'G'], cliques: [['A', 'E', 'G', 'D'], ['A', 'B', 'F'], ['C', 'D'], ['B', 'C']] };
+
+/** The 20 d-separation queries of 002 oracle D1 (inventory) on the Fig. 2.1 DAG, as [a, b, conditioning set]. */
+export const D1_QUERIES: [string, string, string[]][] = [
+  ['X1', 'X4', []], ['X1', 'X4', ['X2']], ['X4', 'X5', []], ['X4', 'X5', ['X2']], ['X4', 'X5', ['X1']],
+  ['X2', 'X3', ['X1']], ['X2', 'X3', ['X1', 'X6']], ['X2', 'X3', ['X6']], ['X2', 'X5', ['X1']], ['X2', 'X5', ['X1', 'X6']],
+  ['X1', 'X6', ['X2', 'X3']], ['X1', 'X6', ['X2', 'X5']], ['X1', 'X6', ['X2']], ['X4', 'X6', ['X2']], ['X3', 'X4', []],
+  ['X3', 'X4', ['X1']], ['X3', 'X4', ['X2']], ['X3', 'X4', ['X6']], ['X1', 'X5', ['X3']], ['X4', 'X3', ['X2', 'X6']],
+];

@@ -10,7 +10,7 @@ import { dSeparated } from './dsep';
 import { markovBlanket } from './dag';
 import { equivalenceClassSize, cpdag } from './equivalence';
 import { dSepOracle, pcAlgorithm } from './pc';
-import { canonicalNetwork, fig21Dag, fig21Network, misconceptionFactors, misconceptionFactorsAsPrinted, studentNetwork } from './examples';
+import { D1_QUERIES, canonicalNetwork, fig21Dag, fig21Network, misconceptionFactors, misconceptionFactorsAsPrinted, studentNetwork } from './examples';
 import { factorValue, normalize } from './factor';
 import { gibbsDistribution, markovMarginal, partitionFunction, undirectedMarkovBlanket, factorGraphEdges } from './markovnet';
 import { dag } from './dag';
@@ -25,13 +25,6 @@ function register<S extends ParamSpecs = Record<string, never>, A = unknown>(spe
   if (!hasExercise(spec.id)) registerExercise(spec);
 }
 
-/** The 20 d-separation queries of 002 oracle D1 on the Fig. 2.1 DAG, as [a, b, conditioning set]. */
-export const D1_QUERIES: [string, string, string[]][] = [
-  ['X1', 'X4', []], ['X1', 'X4', ['X2']], ['X4', 'X5', []], ['X4', 'X5', ['X2']], ['X4', 'X5', ['X1']],
-  ['X2', 'X3', ['X1']], ['X2', 'X3', ['X1', 'X6']], ['X2', 'X3', ['X6']], ['X2', 'X5', ['X1']], ['X2', 'X5', ['X1', 'X6']],
-  ['X1', 'X6', ['X2', 'X3']], ['X1', 'X6', ['X2', 'X5']], ['X1', 'X6', ['X2']], ['X4', 'X6', ['X2']], ['X3', 'X4', []],
-  ['X3', 'X4', ['X1']], ['X3', 'X4', ['X2']], ['X3', 'X4', ['X6']], ['X1', 'X5', ['X3']], ['X4', 'X3', ['X2', 'X6']],
-];
 
 // ------------------------------------------------------------------------------------------------ sta4124/01 (002 §2.1–2.3)
 
