@@ -7,12 +7,17 @@ import { registerErratum } from '../errata';
 import { maskedConvKernelMask, receptiveFieldLayers, receptiveField, STEPS_INTERMEDIATE_SET } from './masks';
 import { NADE_EXAMPLE, binaryVectors, nadeConditionals, nadeConditionalsSourceForm, nadeLogProb, nadeTable } from './nade';
 import { SOURCE_L667_MASK, madeConnectivity, madeHiddenMask, madeMasks, isStrictlyLowerTriangular } from './made';
+import { markovChainModel, pdRemainingProduct, pdMarginalTail, pdProb, pdSampleSequential, pdGenerateTutorialForm, lstmConstantParams, lstmUnroll, lstm2dGrid, idealCellGrid, binomial, Lstm2dParams, LSTM_GATES } from './pixelDensity';
+import { rng } from '../core/rng';
 import { fullJointParameters, fvsbnParameters, nadeParameters } from '../counting';
 
 const MASKS = 'dgm-exercises/01-pixelcnn-masks.ipynb';
 const NADE = 'dgm-notes/10-nade.ipynb';
 const MADE = 'dgm-notes/11-made.ipynb';
 const STA = 'sta4124/12-autoregressive-models.ipynb';
+const PD = 'nguyen-tutorial/08-pixel-density-rnn-lstm.ipynb';
+/** The O-18 chain: P(x_1 = 1) = 0.6, P(1 | 1) = 0.8, P(1 | 0) = 0.3, four pixels. */
+const chain = () => markovChainModel(4, 0.6, 0.8, 0.3);
 const r8 = (v: number) => Number(v.toFixed(8));
 
 /** Σ_x Π_k p(x_k | …) for a conditionals function (1 for a valid autoregressive model). */
@@ -250,6 +255,115 @@ registerErratum({
   severity: 'minor',
   notebook: STA,
   demonstrate: () => ({ source: 'Masked Autoencoder Estimator', exact: 'Masked Autoencoder for Distribution Estimation' }),
+});
+
+// ----------------------------------------------------------------------------------------- 000 §2 (pixel density, RNN, LSTM)
+registerErratum({
+  id: '000-E26',
+  source: '000',
+  location: '§2, after (2.11), L566–568',
+  sourceForm: String.raw`P(x_{k+1}, \dots, x_{n^2}) = \prod_{i=k+1}^{n^2} P(x_i \mid x_{i-1}, \dots, x_1) = \frac{P(x)}{\prod_{i=1}^{k} P(x_i \mid \dots)}`,
+  exactForm: String.raw`\prod_{i=k+1}^{n^2} P(x_i \mid x_{<i}) = P(x_{k+1}, \dots, x_{n^2} \mid x_1, \dots, x_k)`,
+  summary: 'the product of the remaining conditionals is the conditional of the remaining pixels given the first k, not their joint (marginal); the text also writes P(x_k, x_{k+1}, …) with the index off by one',
+  severity: 'major',
+  notebook: PD,
+  demonstrate: () => ({ source: r8(pdRemainingProduct(chain(), [1, 1, 0, 1], 2)), exact: r8(pdMarginalTail(chain(), [0, 1])), what: 'O-18 chain: Π_{i=3,4} P(x_i|x_{<i}) at x = 1101 vs the marginal P(x_3 = 0, x_4 = 1)' }),
+});
+
+registerErratum({
+  id: '000-E27',
+  source: '000',
+  location: '§2, L591 vs (2.14), L595',
+  sourceForm: String.raw`P(x_i \mid x_{i-1}, \dots, x_1) = P(x_i \mid x_{i-1})`,
+  exactForm: String.raw`h_{i,j} \text{ depends on } h_{i,j-1} \text{ and } h_{i-1,j}:\ \text{the upper neighbour is } n \text{ steps back in raster order}`,
+  summary: 'the Markov simplification (one previous pixel) contradicts the 2-D LSTM, which conditions on the pixel above; through the recursion every earlier pixel of the rows above can matter',
+  kind: 'gap',
+  notebook: PD,
+  demonstrate: () => {
+    // Distance in raster order of the upper neighbour (i−1, j) of (i, j) in an n×n image, n = 8; and the cell's dependence on it.
+    const n = 8;
+    const img = Array.from({ length: 3 }, () => new Array(3).fill(0));
+    const a = lstm2dGrid(null, img, { idealGates: true }).C[2][2][0];
+    return { source: 1, exact: n, idealCell33: a, note: 'raster distance to the conditioning pixel: Markov says 1, the upper neighbour is n = 8 back' };
+  },
+});
+
+registerErratum({
+  id: '000-E28',
+  source: '000',
+  location: '§2, (2.13), L586',
+  sourceForm: String.raw`c_t \in [-1, 1] \text{ "often"}`,
+  exactForm: String.raw`h_t \in (-1, 1) \text{ always};\ c_t \text{ is unbounded: } c_t \approx t \text{ when } f, i, g \approx 1`,
+  summary: 'only h_t = o_t ⊗ tanh(c_t) is bounded; the cell state accumulates and can grow without bound',
+  severity: 'minor',
+  notebook: PD,
+  demonstrate: () => {
+    const u = lstmUnroll(lstmConstantParams(1, 1, 0, 0, 10), [[0], [0], [0]], [0], [0]);
+    return { source: '[−1, 1]', exact: u.c.map((c) => r8(c[0])), h: u.h.map((h) => r8(h[0])) };
+  },
+});
+
+registerErratum({
+  id: '000-E29',
+  source: '000',
+  location: '§2, (2.14), L597 and the 4-neighbour form L612',
+  sourceForm: String.raw`c_{i,j} = f_{i,j} \otimes (c_{i,j-1} + c_{i-1,j}) + i_{i,j} \otimes g_{i,j}`,
+  exactForm: String.raw`c_{i,j} = f^{\mathrm{left}}_{i,j} \otimes c_{i,j-1} + f^{\mathrm{up}}_{i,j} \otimes c_{i-1,j} + i_{i,j} \otimes g_{i,j}`,
+  summary: 'MD-LSTM (Graves et al. 2007) and PixelRNN use one forget gate per direction; one gate on the summed cells lets the state grow like a binomial coefficient (C(i+j, i) − 1 with ideal gates)',
+  kind: 'remark',
+  notebook: PD,
+  demonstrate: () => {
+    const c = idealCellGrid(6);
+    // Separate gates per direction, each 1/2 (they can split the memory instead of doubling it): c = ½c_left + ½c_up + 1.
+    const s: number[][] = [];
+    for (let i = 0; i < 6; i++) {
+      s.push([]);
+      for (let j = 0; j < 6; j++) s[i].push(0.5 * (j > 0 ? s[i][j - 1] : 0) + 0.5 * (i > 0 ? s[i - 1][j] : 0) + 1);
+    }
+    return { source: c[5][5], exact: r8(s[5][5]), binomial: binomial(12, 6) - 1, fourNeighbours: idealCellGrid(6, 4)[5][5], note: 'c_{6,6}: one gate on the sum (f = 1) = C(12,6) − 1; per-direction gates f = ½ each stay below 2' };
+  },
+});
+
+registerErratum({
+  id: '000-E30',
+  source: '000',
+  location: '§2, 4-neighbour output gate, L610',
+  sourceForm: String.raw`o_{i,j} = \sigma_o(W_o x_{i,j} + \dots + S_o h_{i-1,j+1} + b_i)`,
+  exactForm: String.raw`o_{i,j} = \sigma_o(W_o x_{i,j} + \dots + S_o h_{i-1,j+1} + b_o)`,
+  summary: 'the output gate of the 4-neighbour form uses the input gate\'s bias b_i instead of its own b_o',
+  severity: 'minor',
+  notebook: PD,
+  demonstrate: () => {
+    const g = rng(30);
+    const m = () => [[g.normal()]];
+    const P = {} as Lstm2dParams;
+    for (const k of LSTM_GATES) P[k] = { W: [g.normal()], U: m(), V: m(), R: m(), S: m(), b: [k === 'o' ? 2 : k === 'i' ? -2 : 0] };
+    const img = [[1, 0], [0, 1]];
+    const src = lstm2dGrid(P, img, { neighbours: 4, form: 'source' }).H[1][1][0];
+    const ex = lstm2dGrid(P, img, { neighbours: 4, form: 'exact' }).H[1][1][0];
+    return { source: r8(src), exact: r8(ex), note: 'h_{2,2} with b_o = 2, b_i = −2' };
+  },
+});
+
+registerErratum({
+  id: '000-E31',
+  source: '000',
+  location: '§2, generation with the 2-D LSTM, L618',
+  sourceForm: String.raw`\text{feed the } k \text{ seeds "to update } k \text{ sets of parameters"};\ x_{i,j+1} \text{ random},\ \text{pixel} := h_{i,j+1}`,
+  exactForm: String.raw`\text{parameters fixed};\ x_{i,j+1} \sim P(x_{i,j+1} \mid x_{<(i,j+1)}) \text{ (PixelRNN: a 256-way softmax)}`,
+  summary: 'at generation time nothing is trained; the next pixel is sampled from the predicted conditional, and h (a hidden state) is not the pixel',
+  severity: 'major',
+  notebook: PD,
+  demonstrate: () => {
+    const m = markovChainModel(4, 0.6, 0.8, 0.3);
+    const tut = pdGenerateTutorialForm(m, [1]);
+    const g = rng(31);
+    let ones = 0;
+    const N = 20000;
+    for (let s = 0; s < N; s++) ones += pdSampleSequential(m, [1], g).x[3];
+    const exact = pdProb(m, [1, 1, 1, 1]) + pdProb(m, [1, 0, 1, 1]) + pdProb(m, [1, 1, 0, 1]) + pdProb(m, [1, 0, 0, 1]);
+    return { source: tut.map(r8), exact: r8(ones / N), target: r8(exact / 0.6), note: 'O-18 chain from x_1 = 1: the tutorial rule gives fixed non-binary "pixels"; sampling gives P(x_4 = 1 | x_1 = 1)' };
+  },
 });
 
 /** Errata cells: the shared errata table (src/errata), re-exported so notebooks can call `autoregressive.showErrata([...])`. */

@@ -8,6 +8,8 @@ export * from './masksTf';
 export * from './nade';
 export * from './made';
 export * from './fvsbn';
+export * from './arp';
+export * from './pixelDensity';
 export * from './data';
 export * from './figures';
 export { showErrata } from './errata';
