@@ -5,10 +5,12 @@
 import { registerErratum } from '../errata/registry';
 import { klDiagGaussians, klLogVar, latentPenaltyJ } from './kl';
 import { listingBackprop, listingGradientsFd, tinyListingVae } from './sayedListing';
+import { zeroFilledOptimum } from './recommender';
 
 const NB04 = 'sayed-ch68/04-vae-sensitivity-factors.ipynb';
 const NB05 = 'sayed-ch68/05-vae-training.ipynb';
 const NB06 = 'sayed-ch68/06-conditional-vae.ipynb';
+const NB07 = 'sayed-ch68/07-vae-recommender.ipynb';
 
 registerErratum({
   id: '004-E4',
@@ -145,4 +147,19 @@ registerErratum({
     exact: klDiagGaussians([0.5], [Math.exp(-0.2)], [1], [1]),
     note: 'q = N(0.5, e^{−0.2}): the KL of (68.88) (prior N(0, 1)) versus the KL to a class prior N(1, 1); they agree only when m_γ = 0',
   }),
+});
+
+registerErratum({
+  id: '004-E22',
+  source: '004',
+  location: 'Example 68.2 (L615–619)',
+  summary: 'trained as written, the zeros that stand for unobserved items are reconstruction targets, which pulls the predictions for exactly those items toward 0; the source it follows (Liang et al. 2018) uses a multinomial likelihood, normalised inputs and input dropout',
+  severity: 'major',
+  sourceForm: String.raw`	frac1N	extstyle\sum_u \|h_u - \hat h_u\|^2,\ \ h_u(i) = 0 	ext{ for unobserved } i`,
+  exactForm: String.raw`	frac1N	extstyle\sum_u \sum_{i\ 	ext{observed}} (h_u(i) - \hat h_u(i))^2 \ \ (	ext{or a multinomial likelihood})`,
+  notebook: NB07,
+  demonstrate: () => {
+    const r = zeroFilledOptimum(0.2, 0.8);
+    return { source: r.zeroFilled, exact: r.observedOnly, note: 'best constant prediction for an item rated by 20% of users with mean rating 0.8: zero-filled loss vs observed entries only' };
+  },
 });

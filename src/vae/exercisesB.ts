@@ -7,12 +7,14 @@ import * as compare from '../exercises/compare';
 import { bookBackprop, BookMlp } from './bookConventions';
 import { listingBackprop, listingStep, tinyListingCvae, tinyListingVae } from './sayedListing';
 import { klDiagGaussians } from './kl';
+import { zeroFilledOptimum } from './recommender';
 
 const NB = {
   s00: 'sayed-ch68/00-conventions-and-backprop.ipynb',
   s04: 'sayed-ch68/04-vae-sensitivity-factors.ipynb',
   s05: 'sayed-ch68/05-vae-training.ipynb',
   s06: 'sayed-ch68/06-conditional-vae.ipynb',
+  s07: 'sayed-ch68/07-vae-recommender.ipynb',
 };
 /** The two-layer network of notebook 00's exercises (book convention, tanh hidden, linear output). */
 export const EXERCISE_NET_00: BookMlp = Object.freeze({
@@ -148,4 +150,33 @@ registerExercise({
   compare: compare.number({ rel: 5e-4 }),
   hints: ['KL = ½(σ²/σ₀² + (μ − μ₀)²/σ₀² − 1 − ln(σ²/σ₀²)).'],
   notebook: NB.s06,
+});
+
+// ---- sayed-ch68/07 ------------------------------------------------------------------------------------------------
+registerExercise({
+  id: 'vae.rec.zero-filled',
+  title: 'Erratum 004-E22: the best constant prediction for an item rated by 20% of users with mean rating 0.8, when unobserved entries are zero targets',
+  source: '004 Example 68.2 (erratum 004-E22)',
+  reference: () => zeroFilledOptimum(0.2, 0.8).zeroFilled,
+  compare: compare.number({ abs: 1e-9 }),
+  hints: ['Minimise 0.2(0.8 − c)² + 0.8(0 − c)² over c.'],
+  notebook: NB.s07,
+});
+registerExercise({
+  id: 'vae.rec.masked-delta',
+  title: 'Masked terminal sensitivity: h = (0.8, 0, 0.6), ĥ = (0.7, 0.3, 0.5), item 2 unobserved, linear output',
+  source: '004 (68.43) with the observed-entries reconstruction (erratum 004-E22)',
+  reference: () => [0.8, 0, 0.6].map((h, j) => 2 * ([0.7, 0.3, 0.5][j] - h) * [1, 0, 1][j]),
+  compare: compare.vector({ abs: 1e-9 }),
+  hints: ['δ = 2(ĥ − h) ⊙ m ⊙ f\'(z) with m = (1, 0, 1) and f\' = 1.'],
+  notebook: NB.s07,
+});
+registerExercise({
+  id: 'vae.rec.decoder-variance',
+  title: 'Which Gaussian decoder variance σ² makes ‖h − ĥ‖² + κJ with κ = 0.02 a multiple of −ELBO plus a constant?',
+  source: '004 (68.21)–(68.25), (68.59); Prob. 68.3',
+  reference: () => 0.02,
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['−ELBO = ‖h − ĥ‖²/(2σ²) + KL + const and J = 2 KL + P.', 'Multiply −ELBO by 2σ².'],
+  notebook: NB.s07,
 });

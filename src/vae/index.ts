@@ -21,6 +21,7 @@ export * from './data';
 export * from './bookConventions';
 export * from './sayedListing';
 export * from './sayedTraining';
+export * from './recommender';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.

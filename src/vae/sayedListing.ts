@@ -327,6 +327,11 @@ export interface ListingOptions {
   rho?: number;
   /** 'float64' (default) or 'tfjs' */
   backend?: 'float64' | 'tfjs';
+  /**
+   * 0/1 rows (B × M): which entries of h_b are observed. The reconstruction term becomes Σ_j m_j (h_j − ĥ_j)² and V9
+   * becomes 2(ĥ − h) ⊙ m ⊙ f'(z) — the fix of erratum 004-E22 for the recommender of Example 68.2 (default: all observed).
+   */
+  mask?: number[][];
 }
 
 interface Params<T> {
@@ -362,6 +367,17 @@ function batchColumns(fn: string, vae: ListingVae, H: number[][], eps: number[][
   }
   const T = (rows: ArrayLike<number>[], n: number) => Array.from({ length: n }, (_, i) => rows.map((r) => r[i]));
   return { Hc: T(H, M), Ec: T(eps, P), Gc: G };
+}
+
+/** The observation mask as columns (M × B), validated: 0/1 entries, one row per sample. */
+export function maskColumns(fn: string, mask: number[][] | undefined, B: number, M: number): number[][] | undefined {
+  if (mask === undefined) return undefined;
+  if (!Array.isArray(mask) || mask.length !== B) throw new RangeError(`${fn}: argument mask must have one row per sample (${B}) (got ${describe(mask)})`);
+  mask.forEach((r, b) => {
+    if (!r || r.length !== M) throw new RangeError(`${fn}: argument mask[${b}] must have M = ${M} entries (got ${describe(r)})`);
+    for (let j = 0; j < M; j++) if (r[j] !== 0 && r[j] !== 1) throw new RangeError(`${fn}: argument mask[${b}][${j}] must be 0 or 1 (got ${describe(r[j])})`);
+  });
+  return Array.from({ length: M }, (_, j) => mask.map((r) => r[j]));
 }
 
 /** Forward pass of one mini-batch, V4–V8 (listing (68.41) per sample). Arrays are indexed so that ye[i] = y_{i+1,e}. */
@@ -428,12 +444,13 @@ export interface ListingGradients {
   thetaD: number[][];
 }
 
-function backwardOn<T>(o: MatOps<T>, acts: ListingActivations, p: Params<T>, f: ListingForward<T>, H: T, E: T, P: number, kappa: number) {
+function backwardOn<T>(o: MatOps<T>, acts: ListingActivations, p: Params<T>, f: ListingForward<T>, H: T, E: T, P: number, kappa: number, Mk?: T) {
   const Le = p.We.length + 1;
   const Ld = p.Wd.length + 1;
   const deltaD: (T | null)[] = new Array(Ld).fill(null);
   // V9: terminal decoder sensitivity (68.43)
-  deltaD[Ld - 1] = o.mul(o.scale(2, o.sub(f.hHat, H)), o.actDeriv(f.zd[Ld - 1] as T, acts.decoderOutput));
+  const err = Mk ? o.mul(o.sub(f.hHat, H), Mk) : o.sub(f.hHat, H);
+  deltaD[Ld - 1] = o.mul(o.scale(2, err), o.actDeriv(f.zd[Ld - 1] as T, acts.decoderOutput));
   const V9 = deltaD[Ld - 1] as T;
   // V10–V12
   const V10 = o.concatRows(o.scale(2, f.mu), o.addScalar(o.exp(f.a), -1));
@@ -466,9 +483,9 @@ function backwardOn<T>(o: MatOps<T>, acts: ListingActivations, p: Params<T>, f: 
  * sensitivities (V9–V12, V16, V17, V20) and the batch-averaged gradients (68.71)–(68.76) of (68.37), with 2ρW from the
  * regularizer (weights only, inventory 004 §2 item 4). Used by `listingBackprop` (float64/tfjs) and `trainListingVae`.
  */
-export function listingCore<T>(o: MatOps<T>, acts: ListingActivations, p: { We: T[]; thetaE: T[]; Wd: T[]; thetaD: T[] }, Hm: T, Em: T, Gm: T | undefined, P: number, B: number, kappa: number, rho: number) {
+export function listingCore<T>(o: MatOps<T>, acts: ListingActivations, p: { We: T[]; thetaE: T[]; Wd: T[]; thetaD: T[] }, Hm: T, Em: T, Gm: T | undefined, P: number, B: number, kappa: number, rho: number, Mk?: T) {
   const f = forwardOn(o, acts, p, Hm, Em, Gm, P);
-  const { trace, sens } = backwardOn(o, acts, p, f, Hm, Em, P, kappa);
+  const { trace, sens } = backwardOn(o, acts, p, f, Hm, Em, P, kappa, Mk);
   // batch-averaged gradients: ∂/∂W_ℓ = (1/B) Σ_b y_{ℓ,b} δ_{ℓ+1,b}ᵀ + 2ρW_ℓ, ∂/∂θ_ℓ = −(1/B) Σ_b δ_{ℓ+1,b}
   const gradW = (W: T, y: T, d: T) => (rho > 0 ? o.add(o.scale(1 / B, o.nt(y, d)), o.scale(2 * rho, W)) : o.scale(1 / B, o.nt(y, d)));
   const grads = {
@@ -477,7 +494,7 @@ export function listingCore<T>(o: MatOps<T>, acts: ListingActivations, p: { We: 
     Wd: p.Wd.map((W, i) => gradW(W, f.yd[i], sens.dec(i))),
     thetaD: p.Wd.map((_, i) => o.scale(-1 / B, o.rowSum(sens.dec(i)))),
   };
-  const diff = o.sub(f.hHat, Hm);
+  const diff = Mk ? o.mul(o.sub(f.hHat, Hm), Mk) : o.sub(f.hHat, Hm);
   const recon = o.total(o.mul(diff, diff)) / B;
   const J = (o.total(o.mul(f.mu, f.mu)) + o.total(o.exp(f.a)) - o.total(f.a)) / B;
   return { f, trace, grads, recon, J };
@@ -490,7 +507,8 @@ function listingOn<T>(o: MatOps<T>, vae: ListingVae, H: number[][], eps: number[
   const rho = opts.rho ?? 0;
   assertNonNegative(fn, 'opts.rho', rho);
   const p = toBackend(o, vae);
-  const r = listingCore(o, vae.activations, p, o.from(Hc), o.from(Ec), Gc ? o.from(Gc) : undefined, vae.shape.P, H.length, kappa, rho);
+  const Mc = maskColumns(fn, opts.mask, H.length, vae.shape.M);
+  const r = listingCore(o, vae.activations, p, o.from(Hc), o.from(Ec), Gc ? o.from(Gc) : undefined, vae.shape.P, H.length, kappa, rho, Mc ? o.from(Mc) : undefined);
   const reg = rho * [...vae.We, ...vae.Wd].reduce((s, W) => s + W.reduce((t, row) => t + row.reduce((q, v) => q + v * v, 0), 0), 0);
   return { f: r.f, trace: r.trace, grads: r.grads, risk: { recon: r.recon, J: r.J, reg, total: r.recon + kappa * r.J + reg } };
 }
@@ -577,6 +595,7 @@ export function listingGradientsTf(vae: ListingVae, H: number[][], eps: number[]
   const fn = 'listingGradientsTf';
   checkListingVae(fn, vae);
   const { Gc } = batchColumns(fn, vae, H, eps, opts.labels);
+  maskColumns(fn, opts.mask, H.length, vae.shape.M);
   const kappa = opts.kappa ?? 1;
   const rho = opts.rho ?? 0;
   assertNonNegative(fn, 'opts.kappa', kappa);
@@ -590,6 +609,7 @@ export function listingGradientsTf(vae: ListingVae, H: number[][], eps: number[]
     const X = tf.tensor2d(H);
     const Eb = tf.tensor2d(eps);
     const Gb = Gc ? tf.tensor2d(Gc).transpose() : undefined;
+    const Mb = opts.mask ? tf.tensor2d(opts.mask) : undefined;
     const risk = (...ps: tf.Tensor[]) => {
       let y: tf.Tensor = Gb ? tf.concat([X, Gb], 1) : X;
       for (let l = 0; l < Ne; l++) y = tfAct(tf.sub(tf.matMul(y as tf.Tensor2D, ps[l] as tf.Tensor2D), ps[Ne + l]), l === Ne - 1 ? acts.encoderOutput : acts.hidden);
@@ -598,7 +618,7 @@ export function listingGradientsTf(vae: ListingVae, H: number[][], eps: number[]
       const u = tf.add(mu, tf.mul(tf.exp(tf.mul(0.5, a)), Eb));
       let d: tf.Tensor = Gb ? tf.concat([u, Gb], 1) : u;
       for (let l = 0; l < Nd; l++) d = tfAct(tf.sub(tf.matMul(d as tf.Tensor2D, ps[2 * Ne + l] as tf.Tensor2D), ps[2 * Ne + Nd + l]), l === Nd - 1 ? acts.decoderOutput : acts.hidden);
-      const recon = tf.sum(tf.square(tf.sub(d, X)));
+      const recon = tf.sum(Mb ? tf.mul(Mb, tf.square(tf.sub(d, X))) : tf.square(tf.sub(d, X)));
       const J = tf.sum(tf.sub(tf.add(tf.square(mu), tf.exp(a)), a));
       let reg: tf.Tensor = tf.scalar(0);
       for (let l = 0; l < Ne; l++) reg = tf.add(reg, tf.sum(tf.square(ps[l])));

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../core/rng';
 import { assertInteger, assertNonNegative, assertOneOf, assertPositive, assertProbability, describe } from '../core/validate';
 import { ActivationName } from '../backprop/activations';
-import { checkListingVae, ListingActivations, listingCore, ListingVae, opsTf } from './sayedListing';
+import { checkListingVae, ListingActivations, listingCore, ListingVae, maskColumns, opsTf } from './sayedListing';
 
 type T2 = tf.Tensor2D;
 
@@ -142,6 +142,8 @@ export interface ListingTrainOptions {
   beta2?: number;
   /** class of each data row (conditional VAE) */
   labels?: number[];
+  /** 0/1 observation mask per data row (N × M): the masked reconstruction of erratum 004-E22 (default: all observed) */
+  masks?: number[][];
   /** stop after this many steps (the fast preset) */
   maxSteps?: number;
   /** record (and call onRecord) every this many steps (default: once per epoch) */
@@ -183,12 +185,14 @@ export async function trainListingVae(vae: ListingVaeTf, data: number[][], opts:
     opts.labels.forEach((c, i) => assertInteger(fn, `opts.labels[${i}]`, c, 0, C - 1));
   } else if (opts.labels !== undefined) throw new RangeError(`${fn}: argument opts.labels is only for the conditional VAE (shape.C > 0) (got ${describe(opts.labels)})`);
   const N = data.length;
+  const maskCols = maskColumns(fn, opts.masks, N, vae.shape.M);
   const perEpoch = Math.floor(N / B);
   const total = Math.min(opts.epochs * perEpoch, opts.maxSteps ?? Infinity);
   if (opts.maxSteps !== undefined) assertInteger(fn, 'opts.maxSteps', opts.maxSteps, 1);
   const every = opts.recordEvery ?? perEpoch;
   assertInteger(fn, 'opts.recordEvery', every, 1);
   const X = tf.tensor2d(data);
+  const Mall = maskCols ? (tf.tensor2d(maskCols).transpose() as T2) : undefined;
   const Y = C > 0 ? (tf.oneHot(tf.tensor1d(opts.labels as number[], 'int32'), C).toFloat() as T2) : undefined;
   const { P } = vae.shape;
   const acts = vae.activations;
@@ -211,8 +215,9 @@ export async function trainListingVae(vae: ListingVaeTf, data: number[][], opts:
           const H = tf.gather(X, ix).transpose() as T2; // V2: M × B, columns h_b
           const G = Y ? (tf.gather(Y, ix).transpose() as T2) : undefined;
           const E = tf.tensor2d(eps, [P, B]);
+          const Mk = Mall ? (tf.gather(Mall, ix).transpose() as T2) : undefined;
           const ps = { We: vae.We, thetaE: vae.thetaE, Wd: vae.Wd, thetaD: vae.thetaD };
-          const core = listingCore(opsTf, acts, ps, H, E, G, P, B, kappa, rho); // V3–V20 on tensors
+          const core = listingCore(opsTf, acts, ps, H, E, G, P, B, kappa, rho, Mk); // V3–V20 on tensors
           const g = { grads: [...core.grads.We, ...core.grads.thetaE, ...core.grads.Wd, ...core.grads.thetaD], recon: tf.scalar(core.recon), J: tf.scalar(core.J) };
           let next: T2[];
           const cur = vae.params();
@@ -254,6 +259,7 @@ export async function trainListingVae(vae: ListingVaeTf, data: number[][], opts:
   } finally {
     X.dispose();
     Y?.dispose();
+    Mall?.dispose();
     m.forEach((t) => t.dispose());
     v.forEach((t) => t.dispose());
   }
