@@ -8,7 +8,7 @@
  *   node kernel-setup/kernel/sandbox.js --config-path CONNECTION_FILE --policy POLICY.json
  *
  * (the argv of the grading kernelspec that `dgmlab grade` writes; jupyter_client fills in the connection file).
- * POLICY: { mode, root, work, readOnly: [paths], readOnlyOptional: [paths], memoryMb, outputLimitBytes, traceFile }.
+ * POLICY: { mode, root, work, ipcDir?, readOnly: [paths], readOnlyOptional: [paths], memoryMb, outputLimitBytes, traceFile }.
  *
  * Layers, each used when this machine has it (detect()):
  *   - bubblewrap (`bwrap --unshare-all --die-with-parent`): a new mount, pid, network, ipc and user namespace, all
@@ -20,8 +20,8 @@
  *     folder, no child processes; worker threads (the control channel) and addons (zeromq) stay allowed.
  *   - always: RLIMIT_DATA (memory) and RLIMIT_FSIZE (file size) through prlimit, a V8 heap bound, a clean
  *     environment, and an output bound enforced here, outside the sandbox.
- * With bubblewrap the kernel has no TCP at all: it binds ZeroMQ `ipc://` sockets in a private folder, and this
- * launcher (outside the sandbox) relays the client's TCP connections to them byte for byte (ZMTP is the same on both).
+ * The kernel has no TCP at all: it binds ZeroMQ `ipc://` sockets in a private folder, and this launcher (outside the
+ * sandbox) relays the client's TCP connections to them byte for byte (ZMTP is the same on both), counting the output.
  *
  * The grading trace: the kernel writes one JSON line per answer-key lookup to fd 3 (DGMLAB_TRACE_FD); this launcher
  * appends them, and its own events (an output limit reached, the trace channel closed early), to policy.traceFile.
@@ -35,6 +35,7 @@ const path = require('path');
 
 const KERNEL = path.join(__dirname, 'index.js');
 const CHANNELS = ['shell', 'iopub', 'stdin', 'control', 'hb'];
+const PRLIMIT = '/usr/bin/prlimit';
 
 let detected = null;
 
@@ -138,8 +139,10 @@ function kernelCommand(policy, ipcDir, connFile, env) {
   }
   const limits = [`--data=${Math.floor(policy.memoryMb * 1024 * 1024)}`, `--fsize=${256 * 1024 * 1024}`];
   const kernel = [process.execPath, ...nodeArgs, KERNEL, '--config-path', connFile];
-  if (policy.mode.startsWith('bwrap')) return ['bwrap', [...bwrapArgs(policy, ipcDir, env), '--', '/usr/bin/prlimit', ...limits, '--', ...kernel]];
-  return ['prlimit', [...limits, '--', ...kernel]];
+  // prlimit (util-linux) sets the limits and runs the kernel; without it only the V8 heap bound remains.
+  const limited = exists(PRLIMIT) ? [PRLIMIT, ...limits, '--', ...kernel] : kernel;
+  if (policy.mode.startsWith('bwrap')) return ['bwrap', [...bwrapArgs(policy, ipcDir, env), '--', ...limited]];
+  return [limited[0], limited.slice(1)];
 }
 
 /** Relay a client's TCP connection to the kernel's unix socket, counting bytes towards the client on iopub. */
@@ -189,8 +192,13 @@ function main(argv) {
   const policy = JSON.parse(fs.readFileSync(policyPath, 'utf8'));
   const conn = JSON.parse(fs.readFileSync(connPath, 'utf8'));
   const trace = (rec) => fs.appendFileSync(policy.traceFile, JSON.stringify(rec) + '\n');
-  const ipcDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-ipc-'));
-  const useIpc = policy.mode.startsWith('bwrap');
+  // The kernel's sockets and connection file: the grader's folder for this submission (removed with it, even when this
+  // launcher is killed), unless its path is too long for a unix socket (108 bytes): then a private temporary folder.
+  const own = policy.ipcDir && `${policy.ipcDir}/k-65535`.length < 100;
+  const ipcDir = own ? policy.ipcDir : fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-ipc-'));
+  if (own) fs.mkdirSync(ipcDir, { recursive: true, mode: 0o700 });
+  // ipc sockets relayed by this launcher in every mode: the kernel needs no TCP, and the output bound is enforced here.
+  const useIpc = true;
   const kernelConn = useIpc ? { ...conn, transport: 'ipc', ip: path.join(ipcDir, 'k') } : conn;
   const kernelConnPath = path.join(ipcDir, 'connection.json');
   fs.writeFileSync(kernelConnPath, JSON.stringify(kernelConn), { mode: 0o600 });
@@ -257,7 +265,7 @@ function main(argv) {
 
   const cleanup = () => {
     for (const s of servers) s.close();
-    fs.rmSync(ipcDir, { recursive: true, force: true });
+    if (!own) fs.rmSync(ipcDir, { recursive: true, force: true });
   };
   child.on('exit', (code, signal) => {
     exited = true;

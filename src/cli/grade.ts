@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { CollectedCheck, ExerciseGrade, expectedFromNotebook, ExpectedExercise, gradeChecks } from '../exercises/grading';
+import { expectedForStudent } from '../exercises/variants';
 import { Lookups, staticLookups, traceLookups } from '../exercises/lookups';
 import { Notebook, parseNotebook, serializeNotebook } from '../exercises/notebook';
 import { studentMeta } from '../exercises/student';
@@ -41,6 +42,20 @@ export interface GradeOptions {
   outputLimitBytes?: number;
   /** Called when a submission is done. */
   onReport?: (r: SubmissionReport) => void;
+  /**
+   * Per-student variants ([CLASSROOM]): each submission belongs to the roster student whose id names a folder on its
+   * path (`<class>/<id>/…ipynb`, as `dgmlab student --roster` writes them), and is graded against the parameters
+   * recomputed from `seed` and that id — never read from the submission.
+   */
+  roster?: { id: string }[];
+  seed?: string;
+}
+
+/** The roster student a submission belongs to: the deepest folder of its path that is a roster id. */
+export function rosterStudent(submission: string, roster: readonly { id: string }[]): string | undefined {
+  const ids = new Set(roster.map((r) => r.id));
+  const parts = path.resolve(submission).split(path.sep).slice(0, -1).reverse();
+  return parts.find((p) => ids.has(p));
 }
 
 /** A problem while executing a submission. */
@@ -115,7 +130,7 @@ function writeKernelspec(dir: string, work: string, mode: SandboxMode, opts: Gra
   fs.writeFileSync(traceFile, '');
   const policyFile = path.join(dir, 'policy.json');
   const lib = sandboxLauncher().libraryPaths(ROOT);
-  const policy = { mode, root: ROOT, work, ...lib, memoryMb: opts.memoryMb ?? 4096, outputLimitBytes: opts.outputLimitBytes ?? 64 * 1024 * 1024, traceFile };
+  const policy = { mode, root: ROOT, work, ipcDir: path.join(dir, 'ipc'), ...lib, memoryMb: opts.memoryMb ?? 4096, outputLimitBytes: opts.outputLimitBytes ?? 64 * 1024 * 1024, traceFile };
   fs.writeFileSync(policyFile, JSON.stringify(policy, null, 1));
   const spec = path.join(dir, 'jupyter', 'kernels', 'dgmlab');
   fs.mkdirSync(spec, { recursive: true });
@@ -208,6 +223,14 @@ function prepare(submission: string, opts: GradeOptions): Prepared {
     p.exp = expectedFor(submission, p.nb, opts.master);
   } catch (e) {
     p.expError = `the master could not be read: ${(e as Error).message}`;
+  }
+  if (p.exp && opts.roster) {
+    const student = rosterStudent(submission, opts.roster);
+    if (student === undefined) {
+      p.expError = `the submission is not in a folder named by a roster id (expected <class>/<id>/…; ${opts.roster.length} ids in the roster)`;
+    } else {
+      p.exp = { ...p.exp, expected: expectedForStudent(p.exp.expected, opts.seed ?? '', student) };
+    }
   }
   return p;
 }

@@ -73,13 +73,13 @@ describe('cli/grade: grading fixture notebooks through the real kernel', functio
     const csvFile = path.join(work, 'grades.csv');
     let out = '';
     const [fixtureReports] = await Promise.all([
-      gradeSubmissions(FIXTURES, { master: MASTER, cellTimeout: 30, totalTimeout: 300, jobs: 2 }),
+      gradeSubmissions(FIXTURES, { master: MASTER, cellTimeout: 60, totalTimeout: 300, jobs: 2 }),
       (async () => {
         // No --master: found through the student file's metadata.
-        const rs = await gradeSubmissions([student, filled], { cellTimeout: 30, totalTimeout: 300, jobs: 1 });
+        const rs = await gradeSubmissions([student, filled], { cellTimeout: 60, totalTimeout: 300, jobs: 1 });
         reports.set('student', rs[0]);
         reports.set('filled', rs[1]);
-        const code = await main(['grade', path.join(FIX, 'half-right.ipynb'), '--master', MASTER, '--json', '--csv', csvFile, '--cell-timeout', '30'], {
+        const code = await main(['grade', path.join(FIX, 'half-right.ipynb'), '--master', MASTER, '--json', '--csv', csvFile, '--cell-timeout', '60'], {
           out: (t) => (out += t),
           err: () => undefined,
         });
