@@ -243,3 +243,29 @@ export function normalGammaContours(x: ArrayLike<number>, prior: NormalGammaPrio
   const c = (z: number[][], name: string, color: string): Trace => ({ type: 'contour', x: mus, y: taus, z, name, showscale: false, ncontours: 6, contours: { coloring: 'none' }, line: { color, width: 2 }, showlegend: true });
   return { data: [c(zEx, 'exact posterior p(μ, τ | x)', PALETTE[0]), c(zMf, 'mean field q(μ) q(τ)', PALETTE[3])], layout: baseLayout({ title: 'Normal–Gamma: exact posterior vs the CAVI fixed point', xLabel: 'μ', yLabel: 'τ' }, { legend: { orientation: 'h', y: -0.2 } }) };
 }
+
+/**
+ * 004 (68.7) as stacked bars: for q = N(m, s²) on the toy u ~ N(0,1), h | u ~ N(u,1), the ELBO and the gap
+ * D_KL(q ‖ f(u|h)) add up to ln f(h) (the dashed line) — one animation frame per m (the slider). The ELBO bar runs from 0
+ * down to the ELBO; the KL bar starts at the ELBO and ends exactly at ln f(h).
+ */
+export function elboKlBarsFigure(h: number, ms: ArrayLike<number>, s: number): Figure {
+  const fn = 'elboKlBarsFigure';
+  assertFiniteNumber(fn, 'h', h);
+  assertVector(fn, 'ms', ms);
+  assertFiniteNumber(fn, 's', s);
+  const frames = Array.from(ms, (m) => {
+    const e = toyElbo(h, m, s);
+    return [
+      { type: 'bar', x: ['decomposition of ln f(h)'], y: [e.elbo], name: `ELBO = ${e.elbo.toFixed(4)}`, marker: { color: PALETTE[0] } },
+      { type: 'bar', x: ['decomposition of ln f(h)'], y: [e.klPosterior], base: [e.elbo], name: `KL(q‖f(u|h)) = ${e.klPosterior.toFixed(4)} (from the ELBO up to ln f(h))`, marker: { color: PALETTE[3] } },
+      { type: 'scatter', mode: 'lines', x: [-0.5, 0.5], y: [e.logEvidence, e.logEvidence], xaxis: 'x2', name: `ln f(h) = ${e.logEvidence.toFixed(4)}`, line: { color: '#000', dash: 'dash' } },
+    ] as Trace[];
+  });
+  const fig = animation(frames, { labels: Array.from(ms, (m) => `m = ${m}`), title: `ln f(h) = ELBO + KL (004 (68.7)), q = N(m, ${s}²), h = ${h}`, yLabel: 'nats', fixAxes: false });
+  const lo = Math.min(...Array.from(ms, (m) => toyElbo(h, m, s).elbo));
+  fig.layout.barmode = 'overlay';
+  fig.layout.yaxis = { ...(fig.layout.yaxis as object), range: [lo - 0.3, 0.2] };
+  fig.layout.xaxis2 = { overlaying: 'x', range: [-0.5, 0.5], visible: false };
+  return fig;
+}
