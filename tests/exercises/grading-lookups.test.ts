@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'assert';
 import { compare, registerExercise, unregisterExercise, referenceAnswer, getExercise, verify } from '../../src/exercises';
-import { gradeChecks } from '../../src/exercises/grading';
+import { ExpectedExercise, gradeChecks } from '../../src/exercises/grading';
 import { codeText, staticLookups, traceLookups } from '../../src/exercises/lookups';
 import { claimVerifyScope } from '../../src/exercises/trace';
 import type { Notebook } from '../../src/exercises/notebook';
@@ -85,7 +85,7 @@ describe('grading: answers looked up from the answer key (issue #24 point 2)', (
   });
 
   it('grade: a looked-up exercise is "looked-up" with 0 points even when its answer is right; others are graded as usual', () => {
-    const expected = [{ id: 'core.det2x2', params: { a: 4, b: 1, c: 2, d: 3 } }, { id: 'core.logsumexp', params: {} }];
+    const expected: ExpectedExercise[] = [{ id: 'core.det2x2', params: { a: 4, b: 1, c: 2, d: 3 } }, { id: 'core.logsumexp', params: {} }];
     const checks = [
       { id: 'core.det2x2', params: { a: 4, b: 1, c: 2, d: 3 }, answer: 10, passed: true, cell: 2 },
       { id: 'core.logsumexp', params: {}, answer: LSE, cell: 3 },
