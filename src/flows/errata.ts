@@ -1,5 +1,5 @@
 /**
- * Errata of the FLOW sections (source 000 §2.a–2.h: E11–E25; source 001 §5: 001-E51…E53, "section 5, item n" because 001 has
+ * Errata of the FLOW sections (source 000 §2, L279–554: E11–E25; source 001 §5: 001-E51…E53, "section 5, item n" because 001 has
  * no numbering; source 002 §9: 002-E40), each with a numerical demonstration computed by this library (source form vs exact form).
  */
 import { registerErratum } from '../errata';
@@ -54,7 +54,7 @@ export const FINITE_EXAMPLE = [
 registerErratum({
   id: '000-E11',
   source: '000',
-  location: '§2.b, (2.2) and the log-likelihood below it, L297–316',
+  location: '§2, L295–318, (2.2) and the log-likelihood below it, L297–316',
   sourceForm: String.raw`P(x|\Phi) = P(g^{-1}(x))\,|\nabla_x g^{-1}|,\ \log|\nabla_x g^{-1}|` + ' with |·| the determinant',
   exactForm: String.raw`\log|\det \nabla_x g^{-1}(x)|` + ' — the absolute value of the determinant (it may be negative)',
   summary: 'the determinant needs an absolute value inside the log',
@@ -69,7 +69,7 @@ registerErratum({
 registerErratum({
   id: '000-E12',
   source: '000',
-  location: '§2.d, L338 (and (2.3), L358)',
+  location: '§2, L338 (and (2.3), L358)',
   sourceForm: String.raw`\frac{d\log|\nabla_x g^{-1}|}{d\Phi} = (\nabla_x g^{-1})^{-1}\frac{d\nabla_x g^{-1}}{d\Phi}`,
   exactForm: String.raw`\frac{\partial \log|\det J|}{\partial\theta} = \operatorname{tr}\!\big(J^{-1}\,\partial J/\partial\theta\big)` + ' (Jacobi’s formula; d|A|/dA = |A|A⁻ᵀ)',
   summary: 'the trace (and transpose) of Jacobi’s formula is missing: for n > 1 the source’s term is a matrix, not a number',
@@ -89,7 +89,7 @@ registerErratum({
 registerErratum({
   id: '000-E13',
   source: '000',
-  location: '§2.d, L346 and (2.3), L358',
+  location: '§2, L346 and (2.3), L358',
   sourceForm: String.raw`\frac{d\,\tfrac12\|g^{-1}(x|\Phi)\|^2}{d\Phi} = g^{-1}(x|\Phi)\,\nabla_x g^{-1}(x|\Phi)`,
   exactForm: String.raw`\frac{\partial\,\tfrac12\|g^{-1}\|^2}{\partial\theta} = g^{-1}(x|\Phi)^\top\,\partial g^{-1}(x|\Phi)/\partial\theta` + ' — a derivative in Φ, not in x',
   summary: '(2.3) differentiates the quadratic term in the wrong variable; evaluated literally it is not the gradient',
@@ -106,7 +106,7 @@ registerErratum({
 registerErratum({
   id: '000-E14',
   source: '000',
-  location: '§2.e, L367, L387',
+  location: '§2, L367, L387',
   sourceForm: '“generator g(x|φ)”; “a⁻¹(xᵢ) is the first-order derivative of a⁻¹ at xᵢ”',
   exactForm: 'g(z|φ); (a⁻¹)′(xᵢ) is the derivative — a⁻¹(xᵢ) is the value of the inverse activation',
   summary: 'typos in the names of the generator’s argument and of the derivative',
@@ -118,7 +118,7 @@ registerErratum({
 registerErratum({
   id: '000-E15',
   source: '000',
-  location: '§2.e, L391–393, L401',
+  location: '§2, L391–393, L401',
   sourceForm: String.raw`\nabla\log P(x_i|\delta_i) = -\frac{a^{-1}(x_i)(a^{-1})'(x_i)}{\varphi_{ij}}` + ' (first line) = −a⁻¹(a⁻¹)′/φ² (next line); z_j silently replaced by a⁻¹(xᵢ)/φ_ij',
   exactForm: String.raw`\partial\log P/\partial\delta_i = z_j/\varphi_{ij},\ z_j = (a^{-1}(x_i) - b_{ij} - \delta_i)/\varphi_{ij}`,
   summary: 'inconsistent algebra between consecutive lines; b_ij and δᵢ are dropped from z_j',
@@ -134,7 +134,7 @@ registerErratum({
 registerErratum({
   id: '000-E16',
   source: '000',
-  location: '§2.e, (2.4) L409, SGD L412–429, algorithm L438–441',
+  location: '§2, L367–429, (2.4) L409, SGD L412–429, algorithm L438–441',
   sourceForm: String.raw`\partial_\varphi = -\tfrac{1}{\varphi}\big(1 + \tfrac{a^{-1}(x)(a^{-1})'(x)}{\varphi}\big),\ \ \partial_\delta = -\tfrac{a^{-1}(x)(a^{-1})'(x)}{\varphi^2}`,
   exactForm: String.raw`\partial_\varphi = (z^2 - 1)/\varphi,\ \ \partial_\delta = z/\varphi,\ \ z = (a^{-1}(x) - b - \delta)/\varphi`,
   summary: 'the element-wise gradients are wrong (even the sign flips); the δ-update does not depend on δ, so SGD has no fixed point and the tutorial training diverges',
@@ -159,7 +159,7 @@ registerErratum({
 registerErratum({
   id: '000-E17',
   source: '000',
-  location: '§2.e, (2.4) L409, L418, L427',
+  location: '§2, L367–429, (2.4) L409, L418, L427',
   sourceForm: String.raw`\nabla\log P(x_i|\delta_i) = -a^{-1}(x_i)(a^{-1})'(x_i)/\varphi_{ij}^2,\ \forall i`,
   exactForm: 'the formula depends on j, so “∀i” does not define it; the library uses j = i (exact form: ∂log P/∂δ = Φ⁻ᵀz)',
   summary: 'the δ-gradient is ill-defined: it contains φ_ij but is stated for each i only',
@@ -174,7 +174,7 @@ registerErratum({
 registerErratum({
   id: '000-E18',
   source: '000',
-  location: '§2.g, L455–463',
+  location: '§2, L455–463',
   sourceForm: 'z = z⁽¹⁾ = z⁽⁰⁾ = f₀(z⁽⁰⁾); x = x⁽ᴷ⁺¹⁾ = x⁽ᴷ⁾; z = x⁽⁰⁾ = f₂⁻¹(x⁽¹⁾)',
   exactForm: 'x⁽ᴷ⁾ = x, x⁽ᵏ⁻¹⁾ = f_k⁻¹(x⁽ᵏ⁾), z = x⁽⁰⁾ = f₁⁻¹(x⁽¹⁾); ∇g⁻¹ = J_{f₁⁻¹}⋯J_{f_K⁻¹} (ordered product)',
   summary: 'inconsistent layer indexing; taken literally the last inverse step applies the wrong layer',
@@ -197,7 +197,7 @@ registerErratum({
 registerErratum({
   id: '000-E19',
   source: '000',
-  location: '§2.g, L467',
+  location: '§2, L467',
   sourceForm: String.raw`\log|\nabla_x g^{-1}| = \sum_k |\nabla_{x^{(k)}} f_k^{-1}|`,
   exactForm: String.raw`\log|\det\nabla_x g^{-1}| = \sum_k \log|\det\nabla_{x^{(k)}} f_k^{-1}(x^{(k)})|`,
   summary: 'the log is missing in the sum of layer determinants',
@@ -213,7 +213,7 @@ registerErratum({
 registerErratum({
   id: '000-E20',
   source: '000',
-  location: '§2.g, (2.7) L479–487',
+  location: '§2, L447–518, (2.7) L479–487',
   sourceForm: 'per-layer gradients of the same form as (2.4), evaluated at each layer’s own xᵢ⁽ᵏ⁾, with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾)',
   exactForm: 'the −½‖z‖² term involves only z = x⁽⁰⁾, reached through the whole inverse chain: ∂L/∂δ_k = −Φ_k⁻ᵀg_{k−1}, ∂L/∂Φ_k = −Φ_k⁻ᵀg_{k−1}x⁽ᵏ⁻¹⁾ᵀ − Φ_k⁻ᵀ (back-propagation, flows.finiteFlowGradExact)',
   summary: 'inherits 000-E16 and ignores the coupling of the layers through the chain',
@@ -230,7 +230,7 @@ registerErratum({
 registerErratum({
   id: '000-E21',
   source: '000',
-  location: '§2.g, epoch updates L495–499 (algorithm box L508–514 is right)',
+  location: '§2, L447–518, epoch updates L495–499 (algorithm box L508–514 is right)',
   sourceForm: String.raw`\delta \leftarrow \delta - \gamma\,\frac{1}{N\varphi^2\sum_v s_v}\sum_v s_v` + ' (the sum typeset inside the denominator)',
   exactForm: String.raw`\delta \leftarrow \delta - \frac{\gamma}{N\varphi^2}\sum_v s_v,\ s_v = a^{-1}(x^{(v)})(a^{-1})'(x^{(v)})`,
   summary: 'read literally, the typeset update collapses to the data-independent step γ/(Nφ²)',
@@ -246,7 +246,7 @@ registerErratum({
 registerErratum({
   id: '000-E22',
   source: '000',
-  location: '§2.h, L522 (“real RVP”) and (2.8)',
+  location: '§2, L522 (“real RVP”) and (2.8)',
   sourceForm: 'one fixed split z = (z₁; z₂) for every layer',
   exactForm: 'RealNVP (Dinh et al. 2017): the masks (partitions) alternate between layers, otherwise z₁ is never transformed',
   summary: 'name typo, and the alternation of the split is not stated',
@@ -265,7 +265,7 @@ registerErratum({
 registerErratum({
   id: '000-E23',
   source: '000',
-  location: '§2.h, L536–544, (2.10)',
+  location: '§2, L536–544, (2.10)',
   sourceForm: String.raw`\text{“2x2 Jacobian”};\ |\nabla f_k^{-1}| = \exp(-s_k(x_1))`,
   exactForm: String.raw`\text{block-triangular};\ \det\nabla f_k^{-1} = \exp\!\big(-\textstyle\sum_j s_{k,j}(x_1)\big)`,
   summary: 'for vector s the determinant is the exponential of minus the SUM of its entries (the source’s expression is a vector)',
@@ -280,7 +280,7 @@ registerErratum({
 registerErratum({
   id: '000-E24',
   source: '000',
-  location: '§2.h, L548 (display below (2.10))',
+  location: '§2, L548 (display below (2.10))',
   sourceForm: String.raw`\log P(x|\Phi) = +\tfrac n2\log 2\pi - \tfrac12\|g^{-1}(x)\|^2 - \sum_k s_k(x_1^{(k)})` + ' (lines 2–3)',
   exactForm: String.raw`\log P(x|\Phi) = -\tfrac n2\log 2\pi - \tfrac12\|g^{-1}(x)\|^2 - \sum_k\sum_j s_{k,j}(x_1^{(k)})`,
   summary: 'the sign of (n/2)log 2π flips between lines',
@@ -295,7 +295,7 @@ registerErratum({
 registerErratum({
   id: '000-E25',
   source: '000',
-  location: '§2.h, L550–552',
+  location: '§2, L550–552',
   sourceForm: String.raw`(\Phi_s^{(k)})^* = \operatorname{optimize}\ s_k(x_1|\Phi_s^{(k)}),\ (\Phi_t^{(k)})^* = \operatorname{optimize}\ t_k(\cdot)` + ' (separately)',
   exactForm: 's_k and t_k are trained jointly by maximising log P(x|Φ); t_k enters only through −½‖g⁻¹(x)‖², s_k through both terms',
   summary: 'the networks are not optimised separately: maximising −Σs alone has no optimum',
@@ -394,7 +394,7 @@ export function o09Comparison(): { exact: number[][]; source: number[][]; finite
 registerErratum({
   id: '000-E70',
   source: '000',
-  location: '§2.g, finite NF with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾) in every layer (L447–518); not in the inventory',
+  location: '§2, L447–518, finite NF with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾) in every layer (L447–518); not in the inventory',
   sourceForm: 'every layer an invertible sigmoid layer, g = f_K ∘ … ∘ f₁ “invertible” on X = Z = ℝⁿ',
   exactForm: 'each sigmoid layer maps ℝⁿ onto (0, 1)ⁿ, so for K ≥ 2 the image of g is a proper subset of (0, 1)ⁿ: g is not onto X and log P(x) = −∞ for data outside the image, which MLE cannot handle',
   summary: 'the composition of sigmoid layers is not a bijection onto the sample space (found while implementing; not in the inventory)',

@@ -35,11 +35,11 @@ const x1 = { default: 0.7, min: 1e-6, max: 1 - 1e-6, description: 'data point x 
 const phi = { default: 2, description: 'φ (non-zero)' };
 const delta = { default: 0.5, description: 'δ' };
 
-// ------------------------------------------------------------------------------------------- nguyen-tutorial/05 (000 §2.a–2.d)
+// ------------------------------------------------------------------------------------------- nguyen-tutorial/05 (000 §2, L279–366)
 registerExercise({
   id: 'flow.cov.z-1d',
   title: 'The latent z = g⁻¹(x) of the scalar flow x = σ(φz + δ) (to 4 significant figures)',
-  source: '000 §2.b, (2.1); 000 O-10',
+  source: '000 §2, L295–318, (2.1); 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlow(x, p, d).z,
   compare: compare.sigFigs(4),
@@ -50,7 +50,7 @@ registerExercise({
 registerExercise({
   id: 'flow.cov.logp-1d',
   title: 'log P(x | φ, δ) of the scalar flow by the change of variables',
-  source: '000 §2.b, (2.2) and the log-likelihood below it; 000 O-10',
+  source: '000 §2, L295–318, (2.2) and the log-likelihood below it; 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => flowLogProb(affineSigmoidFlow([[p]], [d]), [x]),
   compare: compare.number({ abs: 1e-6 }),
@@ -61,7 +61,7 @@ registerExercise({
 registerExercise({
   id: 'flow.cov.exact-grad-1d',
   title: 'The exact ∂ log P/∂φ of the scalar flow',
-  source: '000 §2.d, exact form of (2.3) (errata 000-E12/E13); 000 O-10',
+  source: '000 §2, L332–366, exact form of (2.3) (errata 000-E12/E13); 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).phi,
   compare: compare.number({ abs: 1e-6 }),
@@ -72,7 +72,7 @@ registerExercise({
 registerExercise({
   id: 'flow.cov.source-23',
   title: 'What the source’s (2.3), evaluated literally with the true z, gives for ∂/∂φ',
-  source: '000 §2.d, (2.3) (AUDIT-NOTES on O-10; erratum 000-E13)',
+  source: '000 §2, L332–366, (2.3) (AUDIT-NOTES on O-10; erratum 000-E13)',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradSource23(x, p, d).phi,
   compare: compare.number({ abs: 1e-6 }),
@@ -83,7 +83,7 @@ registerExercise({
 registerExercise({
   id: 'flow.cov.logdet-2d',
   title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08 (to 4 significant figures)',
-  source: '000 §2.e, M2.3 exact form; 000 O-08',
+  source: '000 §2, L367–429, M2.3 exact form; 000 O-08',
   reference: () => flowLogProbDetails(affineSigmoidFlow(O08.Phi, O08.delta), O08.x).logDet,
   compare: compare.sigFigs(4),
   hints: ['∇ₓg⁻¹ = Φ⁻¹ diag((σ⁻¹)′(xᵢ)), so log|det| = Σᵢ log (σ⁻¹)′(xᵢ) − log|det Φ|.', 'det Φ = 2·1.5 − 0.5·(−0.3).'],
@@ -93,18 +93,18 @@ registerExercise({
 registerExercise({
   id: 'flow.cov.grad-phi-2d',
   title: 'The exact ∂ log P/∂Φ (a 2×2 matrix) at the O-08 point',
-  source: '000 §2.e, M2.3 exact form; 000 O-09',
+  source: '000 §2, L367–429, M2.3 exact form; 000 O-09',
   reference: () => affineSigmoidGradExact(O08.x, O08.Phi, O08.delta).Phi,
   compare: compare.matrix({ abs: 1e-6 }),
   hints: ['∂ log P/∂Φ = Φ⁻ᵀ z zᵀ − Φ⁻ᵀ with z = Φ⁻¹(logit x − δ).', 'flows.affineSigmoidGradFD gives finite differences to compare with.'],
   notebook: N05,
 });
 
-// -------------------------------------------------------------------------------------- nguyen-tutorial/06 (000 §2.e–2.g)
+// -------------------------------------------------------------------------------------- nguyen-tutorial/06 (000 §2, L367–518)
 registerExercise({
   id: 'flow.ew.exact-grad-delta',
   title: 'The exact ∂ log P/∂δ of the scalar flow at x = 0.3, φ = 1, δ = 0 (by hand) (to 4 significant figures)',
-  source: '000 §2.e, exact form of (2.4) (erratum 000-E16); 000 O-10',
+  source: '000 §2, L367–429, exact form of (2.4) (erratum 000-E16); 000 O-10',
   params: { x: { default: 0.3, min: 1e-6, max: 1 - 1e-6 }, phi: { default: 1 }, delta: { default: 0 } },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).delta,
   compare: compare.sigFigs(4),
@@ -115,7 +115,7 @@ registerExercise({
 registerExercise({
   id: 'flow.ew.same-sign',
   title: 'At x = 0.3, φ = 1, δ = 0: does the source’s (2.4) ∂/∂φ have the same sign as the exact gradient?',
-  source: '000 §2.e, (2.4) (erratum 000-E16); 000 O-10',
+  source: '000 §2, L367–429, (2.4) (erratum 000-E16); 000 O-10',
   reference: () => Math.sign(scalarFlowGradSource24(0.3, 1, 0).phi) === Math.sign(scalarFlowGradExact(0.3, 1, 0).phi),
   compare: compare.boolean(),
   hints: ['Evaluate both formulas; a⁻¹(0.3) is negative.'],
@@ -125,7 +125,7 @@ registerExercise({
 registerExercise({
   id: 'flow.ew.fixed-point',
   title: 'The fixed point φ* of the source’s φ-update for the data x = (0.7, 0.3, 0.9, 0.5)',
-  source: '000 §2.e, epoch update L412–429; 000 O-12',
+  source: '000 §2, L367–429, epoch update L412–429; 000 O-12',
   reference: () => sourceUpdateConstant([0.7, 0.3, 0.9, 0.5]).phiFixedPoint,
   compare: compare.number({ abs: 1e-5 }),
   hints: ['The update is φ ← φ − γ(1/φ)(1 + c/φ) with c = mean of a⁻¹(x)(a⁻¹)′(x); it stops moving when 1 + c/φ = 0.'],
@@ -135,7 +135,7 @@ registerExercise({
 registerExercise({
   id: 'flow.ew.mle',
   title: 'The maximum-likelihood (φ, δ) of the scalar flow for the seeded sample (closed form)',
-  source: '000 §2.e–2.f; 000 O-12',
+  source: '000 §2, L367–445; 000 O-12',
   params: { seed: { default: 12, integer: true, min: 0, description: 'seed of the sample' }, n: { default: 2000, integer: true, min: 2, max: 100000 } },
   reference: ({ seed, n }) => {
     const m = scalarFlowMle(scalarFlowData(n, 2, 0.5, rng(seed)));
@@ -149,7 +149,7 @@ registerExercise({
 registerExercise({
   id: 'flow.finite.logdet-sum',
   title: 'log|det ∇g⁻¹| of the two-layer flow f₂ ∘ f₁ (f₁ = Φz + δ, f₂ = σ) at the O-08 point, as a sum over layers',
-  source: '000 §2.g, L467 exact form (erratum 000-E19); 000 O-13',
+  source: '000 §2, L467 exact form (erratum 000-E19); 000 O-13',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).exact,
   compare: compare.number({ abs: 1e-8 }),
   hints: ['Add log|det| of each inverse layer: −log|det Φ| for the linear layer and Σ log (σ⁻¹)′(xᵢ) for the sigmoid layer.'],
@@ -159,7 +159,7 @@ registerExercise({
 registerExercise({
   id: 'flow.finite.literal-sum',
   title: 'The value of the source’s literal Σₖ|det ∇f_k⁻¹| (no log) for the same flow',
-  source: '000 §2.g, L467 (erratum 000-E19); 000 O-13',
+  source: '000 §2, L467 (erratum 000-E19); 000 O-13',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).source,
   compare: compare.number({ abs: 1e-6 }),
   hints: ['|det| of the sigmoid layer is Πᵢ 1/(xᵢ(1 − xᵢ)); of the linear layer 1/|det Φ|.'],
@@ -169,19 +169,19 @@ registerExercise({
 registerExercise({
   id: 'flow.finite.epoch-step',
   title: 'The δ-decrement of one epoch step (algorithm box) for x = (0.7, 0.3, 0.9, 0.5), φ = 2, γ = 0.1',
-  source: '000 §2.g, algorithm box L508–514 (erratum 000-E21); 000 O-17',
+  source: '000 §2, L447–518, algorithm box L508–514 (erratum 000-E21); 000 O-17',
   reference: () => finiteFlowEpochDeltaStep([0.7, 0.3, 0.9, 0.5], 2, 0.1, 'algorithm-box'),
   compare: compare.number({ abs: 1e-7 }),
   hints: ['γ/(Nφ²) · Σᵥ a⁻¹(xᵥ)(a⁻¹)′(xᵥ); the terms for 0.7 and 0.3 cancel.'],
   notebook: N06,
 });
 
-// ------------------------------------------------------------------------------------------ nguyen-tutorial/07 (000 §2.h)
+// ------------------------------------------------------------------------------------------ nguyen-tutorial/07 (000 §2, L520–554)
 const o14 = couplingLayer([1, 0], (a) => [0.3 * a[0]], (a) => [a[0] + 1]);
 registerExercise({
   id: 'flow.nvp.forward-x2',
   title: 'x₂ of the coupling layer s(z₁) = 0.3 z₁, t(z₁) = z₁ + 1 at z = (0.5, −1) (by hand) (to 4 significant figures)',
-  source: '000 §2.h, (2.8); 000 O-14',
+  source: '000 §2, L520–554, (2.8); 000 O-14',
   reference: () => o14.forward([0.5, -1])[1],
   compare: compare.sigFigs(4),
   hints: ['x₂ = z₂·exp(s(z₁)) + t(z₁).'],
@@ -191,7 +191,7 @@ registerExercise({
 registerExercise({
   id: 'flow.nvp.logp',
   title: 'log P(x) for that x under the one-layer RealNVP (standard-normal base)',
-  source: '000 §2.h, (2.10) and the log-likelihood below it (erratum 000-E24); 000 O-14',
+  source: '000 §2, L520–554, (2.10) and the log-likelihood below it (erratum 000-E24); 000 O-14',
   reference: () => flowLogProb(o14, o14.forward([0.5, -1])),
   compare: compare.number({ abs: 1e-6 }),
   hints: ['log P = −(n/2) log 2π − ½‖z‖² + log|det ∇f⁻¹|, and log|det ∇f⁻¹| = −s(x₁).', 'Mind the sign of (n/2) log 2π.'],
@@ -201,7 +201,7 @@ registerExercise({
 registerExercise({
   id: 'flow.nvp.vector-logdet',
   title: 'log|det ∇f⁻¹| when s(x₁) = (0.1, 0.2) (n = 4, half split)',
-  source: '000 §2.h, (2.10) (erratum 000-E23); 000 O-15',
+  source: '000 §2, L520–554, (2.10) (erratum 000-E23); 000 O-15',
   reference: () => couplingLayer([1, 1, 0, 0], () => [0.1, 0.2], () => [0, 0]).logDetInverse([0, 0, 0, 0]),
   compare: compare.number({ abs: 1e-9 }),
   hints: ['The Jacobian of the inverse is block-triangular; its diagonal holds exp(−sⱼ).'],
@@ -211,7 +211,7 @@ registerExercise({
 registerExercise({
   id: 'flow.nvp.fixed-mask',
   title: 'With the same mask [1, 0] in every layer, which coordinate of x always equals the same coordinate of z?',
-  source: '000 §2.h, (2.8) (erratum 000-E22)',
+  source: '000 §2, L520–554, (2.8) (erratum 000-E22)',
   reference: () => {
     const f = composeFlows([couplingLayer([1, 0], (a) => [a[0]], (a) => [1]), couplingLayer([1, 0], (a) => [-a[0]], (a) => [a[0]])]);
     return f.forward([0.3, 0.4])[0] === 0.3 ? 'first' : 'second';
@@ -224,7 +224,7 @@ registerExercise({
 registerExercise({
   id: 'flow.nvp.gaussian-baseline',
   title: 'The mean log-likelihood of the two-moons data under its maximum-likelihood Gaussian (the baseline a flow must beat)',
-  source: '000 §2.h (an affine flow x = Au + b is a Gaussian); 000 NB07 step 8',
+  source: '000 §2, L520–554 (an affine flow x = Au + b is a Gaussian); 000 NB07 step 8',
   params: { seed: { default: 1, integer: true, min: 0 }, n: { default: 1000, integer: true, min: 3, max: 100000 } },
   reference: ({ seed, n }) => gaussianBaselineLogLik(twoMoons(n, rng(seed))),
   compare: compare.number({ abs: 1e-6 }),
@@ -366,7 +366,7 @@ registerExercise({
   source: '002 inventory NF1 (jacobianFD), extension beyond 002 §9',
   reference: () => checkJacobian(composeFlows([affineFlow([1.5, 0.5], [0, 1]), radialFlow({ z0: [0, 0], alpha: 1, beta: 0.8 })]), [0.3, -0.5]).absError < 1e-6,
   compare: compare.boolean(),
-  hints: ['flows.checkJacobian(flow, z) returns absError.'],
+  hints: ['Column j of the Jacobian is (g(z + h e_j) − g(z − h e_j))/(2h); compare log|det J| with flow.logDetForward(z).'],
   notebook: STA,
 });
 

@@ -97,7 +97,7 @@ registerErratum({
 registerErratum({
   id: '000-E53',
   source: '000',
-  location: '§4.a, L1227 vs L1237/L1282',
+  location: '§4, L1227 vs L1237/L1282',
   sourceForm: 'GAN needs no specification of P(z)',
   exactForm: 'the algorithm samples z ~ N(0, I): P(z) is specified and it shapes the generated distribution',
   severity: 'minor',
@@ -115,7 +115,7 @@ registerErratum({
 registerErratum({
   id: '000-E54',
   source: '000',
-  location: '§4.d, L1337',
+  location: '§4, L1337',
   sourceForm: String.raw`l(\Phi,\Psi) = \int_d \big(\log d(x|\Psi) + \log(1 - d(g(z|\Phi)|\Psi))\big)\,d\mathbf{d}`,
   exactForm: String.raw`l(\Phi,\Psi) = \int P(\mathbf{d})\big(\log d(x|\Psi) + \log(1 - d(g(z|\Phi)|\Psi))\big)\,d\mathbf{d}` + ' (the weight P(d) is missing)',
   severity: 'minor',
@@ -130,7 +130,7 @@ registerErratum({
 registerErratum({
   id: '000-E55',
   source: '000',
-  location: '§4.d, L1339–1345',
+  location: '§4, L1339–1345',
   sourceForm: 'Q(z) is the generated data PDF; after the change of variables Q(x) appears',
   exactForm: 'Q(x) is the push-forward of Q(z) through g (for g(z) = az + b: N(x; b, a²)), not Q(z) evaluated at x',
   severity: 'minor',
@@ -141,7 +141,7 @@ registerErratum({
 registerErratum({
   id: '000-E56',
   source: '000',
-  location: '§4.d, L1369–1371',
+  location: '§4, L1369–1371',
   sourceForm: String.raw`\max_\Psi l = \mathrm{KL}(P\|M) + \mathrm{KL}(Q\|M) - \log 4 = \mathrm{JS}(P\|Q) - \log 4` + ' ("the sum of two KL divergences is the JS divergence")',
   exactForm: String.raw`\max_\Psi l = 2\,\mathrm{JS}(P\|Q) - \log 4` + ' with JS the average of the two KLs, as in the source’s own (A2.2) (Goodfellow et al. 2014, Thm 1)',
   summary: 'JS is the average of the two KL terms, not their sum',
@@ -156,7 +156,7 @@ registerErratum({
 registerErratum({
   id: '000-E57',
   source: '000',
-  location: '§4.d, L1377',
+  location: '§4, L1377',
   sourceForm: String.raw`l(\Phi,\Psi^*)` + ' has maximal value −log 4',
   exactForm: String.raw`l(\Phi,\Psi^*) \ge -\log 4` + ': −log 4 is the MINIMUM over the generator, reached at Q = P',
   severity: 'major',
@@ -170,7 +170,7 @@ registerErratum({
 registerErratum({
   id: '000-E58',
   source: '000',
-  location: '§4.d, L1381',
+  location: '§4, L1381',
   sourceForm: 'because the global optimum −log 4 exists, GAN training converges',
   exactForm: 'an optimum’s existence does not make SGD converge; simultaneous gradient play can cycle or diverge (bilinear game V = dg: ‖z_k‖ grows like (1+α²)^{k/2})',
   severity: 'major',
@@ -185,7 +185,7 @@ registerErratum({
   id: '000-E59',
   kind: 'remark',
   source: '000',
-  location: '§4.a–b, L1207, L1256, L1286',
+  location: '§4, L1207, L1256, L1286',
   sourceForm: 'the generator minimises log(1 − D(G(z)))',
   exactForm: 'valid, but it saturates when D(G(z)) → 0; Goodfellow et al. (2014) maximise log D(G(z)) instead (same fixed point, stronger early gradient)',
   severity: 'note',
@@ -472,7 +472,7 @@ registerErratum({
 registerErratum({
   id: '000-E52',
   source: '000',
-  location: '§4.a, L1197 and L1227',
+  location: '§4, L1197 and L1227',
   sourceForm: 'g(z|Φ) "translates intractable z into tractable x"; the generator/discriminator gradients are "related to parameter Θ"',
   exactForm: 'g maps the tractable latent z (drawn from a known law) to the intractable data x; the gradients are w.r.t. Φ (generator) and Ψ (discriminator)',
   severity: 'minor',

@@ -127,11 +127,11 @@ registerExercise({
   notebook: DYN,
 });
 
-// ------------------------------------------------------------------------------------------- nguyen-tutorial/13 (000 §4.a–c)
+// ------------------------------------------------------------------------------------------- nguyen-tutorial/13 (000 §4, L1195–1331)
 registerExercise({
   id: 'gan.nguyen.loss-value',
   title: 'l(Φ, Ψ | x, z) of (4.2) for a = 1, b = 0, Ψ = (0, 1, 0), x = 0.5, z = 0.2 (to 4 significant figures)',
-  source: '000 §4.a, (4.2) (inventory NB13 step 3)',
+  source: '000 §4, L1195–1252, (4.2) (inventory NB13 step 3)',
   reference: () => toyValue([1, 0], [0, 1, 0], [0.5], [0.2]),
   compare: compare.sigFigs(4),
   hints: ['g(z) = az + b = 0.2 and d(x) = σ(w2x² + w1x + w0) = σ(x).', 'l = log σ(0.5) + log(1 − σ(0.2)).'],
@@ -141,7 +141,7 @@ registerExercise({
 registerExercise({
   id: 'gan.nguyen.grad-psi',
   title: 'The discriminator gradient ∇_Ψ l at the same point (Ψ = (w2, w1, w0))',
-  source: '000 §4.b (L1266–1270)',
+  source: '000 §4 (L1266–1270)',
   reference: () => toyGradients([1, 0], [0, 1, 0], [0.5], [0.2]).gradPsi,
   compare: compare.vector({ abs: 1e-9, length: 3 }),
   hints: ['∂d/∂Ψ = d(1 − d)(x², x, 1), so (∂d(x)/∂Ψ)/d(x) = (1 − d(x))(x², x, 1).', 'Subtract (∂d(x′)/∂Ψ)/(1 − d(x′)) = d(x′)(x′², x′, 1) at x′ = g(z).'],
@@ -151,7 +151,7 @@ registerExercise({
 registerExercise({
   id: 'gan.nguyen.grad-phi',
   title: 'The generator gradient ∇_Φ log(1 − d(g(z|Φ))) at the same point (Φ = (a, b))',
-  source: '000 §4.b (L1262), (4.5)',
+  source: '000 §4 (L1262), (4.5)',
   reference: () => toyGradients([1, 0], [0, 1, 0], [0.5], [0.2], 'saturating').gradPhi,
   compare: compare.vector({ abs: 1e-9, length: 2 }),
   hints: ['−(∂d/∂Φ)/(1 − d) with ∂d(g(z))/∂Φ = d(1 − d)·s′(x′)·(z, 1).', 'Here s(x) = x, so s′ = 1 and the gradient is −d(x′)·(z, 1).'],
@@ -171,19 +171,19 @@ registerExercise({
 
 registerExercise({
   id: 'gan.nguyen.recovered-mean',
-  title: 'Train the seeded 1-D GAN on N(2, 1): the generator’s mean b (averaged over the last 500 steps) — within 0.1 of the data mean',
-  source: '000 §4.b (inventory NB13 step 8)',
+  title: 'The generator g(z) = az + b at the optimum p_g = p_data = N(2, 1): which b? (the seeded training lands within 0.1 of it)',
+  source: '000 §4, L1254–1303 (inventory NB13 step 8)',
   reference: () => 2,
   compare: compare.number({ abs: 0.1 }),
-  hints: ['Use gan.trainToyGan with the alternating non-saturating preset, lr 0.03, 3000 steps, batch 64, rng(1).', 'Average history[k].phi[1] over the last 500 steps.'],
+  hints: ['g(z) = az + b with z ~ N(0, 1) is normal: N(b, a²).', 'Match it with the data law N(2, 1).'],
   notebook: N13,
 });
 
-// ------------------------------------------------------------------------------------------- nguyen-tutorial/14 (000 §4.d)
+// ------------------------------------------------------------------------------------------- nguyen-tutorial/14 (000 §4, L1333–1381)
 registerExercise({
   id: 'gan.opt.argmax',
   title: 'argmax over y of a log y + b log(1 − y)',
-  source: '000 §4.d (L1361), oracle O-37',
+  source: '000 §4 (L1361), oracle O-37',
   params: { a: { default: 1, min: 0 }, b: { default: 3, min: 0 } },
   reference: ({ a, b }) => argmaxBinaryLogLikelihood(a, b).y,
   compare: compare.number({ abs: 1e-9 }),
@@ -194,7 +194,7 @@ registerExercise({
 registerExercise({
   id: 'gan.opt.dstar-discrete',
   title: 'D* = P/(P + Q) for P = (0.5, 0.5), Q = (0.9, 0.1)',
-  source: '000 §4.d (L1363), oracle O-38',
+  source: '000 §4 (L1363), oracle O-38',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).dStar,
   compare: compare.vector({ abs: 1e-6, length: 2 }),
   hints: ['Apply y = a/(a + b) at each point with a = P(x), b = Q(x).'],
@@ -204,7 +204,7 @@ registerExercise({
 registerExercise({
   id: 'gan.opt.value-discrete',
   title: 'max_D V(D, G) for P = (0.5, 0.5), Q = (0.9, 0.1)',
-  source: '000 §4.d (L1365–1371), oracle O-38',
+  source: '000 §4 (L1365–1371), oracle O-38',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).value,
   compare: compare.number({ abs: 1e-6 }),
   hints: ['Σ P log D* + Σ Q log(1 − D*).', 'Equivalently 2·JS(P‖Q) − log 4.'],
@@ -214,7 +214,7 @@ registerExercise({
 registerExercise({
   id: 'gan.opt.which-form',
   title: 'Which expression equals max_D V: "js-minus-log4" (the tutorial’s) or "two-js-minus-log4"?',
-  source: '000 §4.d (L1371), erratum E56',
+  source: '000 §4 (L1371), erratum E56',
   reference: () => {
     const d = ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]);
     return Math.abs(d.value - d.exact) < Math.abs(d.value - d.source000) ? 'two-js-minus-log4' : 'js-minus-log4';
@@ -227,7 +227,7 @@ registerExercise({
 registerExercise({
   id: 'gan.opt.gaussian-value',
   title: 'max_D V for P = N(0, 1), Q = N(m, 1)',
-  source: '000 §4.d, oracle O-39',
+  source: '000 §4, L1333–1381, oracle O-39',
   params: { m: { default: 1, min: -10, max: 10, description: 'the generator’s mean shift m' } },
   reference: ({ m }) => gaussianGanOptimalValue(0, 1, m, 1),
   compare: compare.number({ abs: 1e-6 }),
@@ -238,7 +238,7 @@ registerExercise({
 registerExercise({
   id: 'gan.opt.dstar-at-zero',
   title: 'D*(0) for P = N(0, 1), Q = N(m, 1) (to 4 significant figures)',
-  source: '000 §4.d, oracle O-40',
+  source: '000 §4, L1333–1381, oracle O-40',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
   compare: compare.sigFigs(4),
@@ -382,7 +382,7 @@ registerExercise({
   params: { mu: { default: 1, min: -10, max: 10 } },
   reference: ({ mu }) => gaussianGanOptimalValue(0, 1, mu, 1),
   compare: compare.number({ abs: 1e-6 }),
-  hints: ['Use gan.gaussianGanOptimalValue or integrate by quadrature.'],
+  hints: ['C(G) = −log 4 + 2·JSD(p‖q); integrate JSD = ½KL(p‖m) + ½KL(q‖m), m = (p + q)/2, by a midpoint sum on a fine grid.'],
   notebook: DN13,
 });
 

@@ -29,7 +29,7 @@ export const A1_EXAMPLE: { net: Mlp; input: number[]; target: number[]; gamma: n
 registerErratum({
   id: '000-E01',
   source: '000',
-  location: '§1.c, L54–56',
+  location: '§1, L54–56',
   sourceForm: 'after setting μ = 0, σ² = 1 the density still reads exp(−‖g − x − μ‖²/2)',
   exactForm: 'exp(−‖g − x‖²/2) (drop μ)',
   summary: 'a leftover μ; harmless since μ = 0',
@@ -53,7 +53,7 @@ registerErratum({
 registerErratum({
   id: '000-E03',
   source: '000',
-  location: '§1.d, L86–96, L118–130',
+  location: '§1, L86–96, L118–130',
   sourceForm: 'Φ ← Φ + γ∇P(x|Φ,z), called gradient descent, ∇P said to be the gradient of the log-likelihood',
   exactForm: 'gradient ASCENT Φ ← Φ + γ∇log P; ∇P = P·∇log P, so the likelihood form scales the step by P',
   summary: 'likelihood vs log-likelihood gradient; ascent, not descent',
@@ -70,7 +70,7 @@ registerErratum({
   id: '000-E04',
   kind: 'remark',
   source: '000',
-  location: '§1.d, L108',
+  location: '§1, L108',
   sourceForm: 'error ε = −P(x|Φ,z)',
   exactForm: 'valid but ill-conditioned (its gradient is P·∇log P, tiny where P is small); ε = −log P is what is used later',
   summary: 'the likelihood as an error',
@@ -86,7 +86,7 @@ registerErratum({
 registerErratum({
   id: '000-E05',
   source: '000',
-  location: '§1.e, L116–124 (and A1)',
+  location: '§1, L116–124 (and A1)',
   sourceForm: 'update the output-layer weights by SGD first, then backpropagate to the hidden weights "based on such determined sub-weights"',
   exactForm: 'compute every delta with the pre-update weights, then update all weights (A1.3)',
   summary: 'order of updates changes the hidden deltas',
@@ -105,7 +105,7 @@ registerErratum({
 registerErratum({
   id: '000-E06',
   source: '000',
-  location: '§1.h L196–206 (repeated L977–985, L1323–1331, L1589–1595)',
+  location: '§1 L196–206 (repeated L977–985, L1323–1331, L1589–1595)',
   sourceForm: "a'(o) ≅ a(y)(1 − a(y)) = a(a(o))(1 − a(a(o))) \"in practice\"",
   exactForm: "a'(o) = y(1 − y) exactly; the source form applies the sigmoid twice (5.5× too large at o = −3)",
   summary: 'the "practical" sigmoid derivative is wrong',
@@ -121,7 +121,7 @@ registerErratum({
 registerErratum({
   id: '000-E07',
   source: '000',
-  location: '§1.i, L222–228',
+  location: '§1, L222–228',
   sourceForm: 'Φ ← Φ + γ(N(x) − NΦ)/(Φ(1 − Φ)) with 0 < γ ≤ 1',
   exactForm: 'the gradient is summed over N trials and unbounded near 0 and 1: average it (÷N), clip to (0,1) or use a tiny γ',
   summary: 'the Bernoulli SGD leaves (0, 1)',
@@ -137,7 +137,7 @@ registerErratum({
 registerErratum({
   id: '000-E08',
   source: '000',
-  location: '§1.j, L236–240 (also L989–997)',
+  location: '§1, L236–240 (also L989–997)',
   sourceForm: 'Φ* = argmax E(P(x|Φ,z) | P(d)), an expected likelihood',
   exactForm: 'the expected LOG-likelihood E[log P(x|Φ,z)], consistent with (1.5)',
   summary: 'expected likelihood vs expected log-likelihood',
@@ -153,7 +153,7 @@ registerErratum({
 registerErratum({
   id: '000-E09',
   source: '000',
-  location: '§1.k, L263 (1.6)',
+  location: '§1, L263 (1.6)',
   sourceForm: 'σ̂² = (1/N) Σᵢ ‖g(z⁽ⁱ⁾) − x⁽ⁱ⁾ − μ̂‖²',
   exactForm: 'for the density (2πσ²)^(−m/2) exp(−‖·‖²/(2σ²)) the MLE is (1/(N m)) Σᵢ ‖·‖²; equal only when m = 1',
   summary: 'the variance estimate is m times too large',
@@ -170,7 +170,7 @@ registerErratum({
   id: '000-E10',
   kind: 'gap',
   source: '000',
-  location: '§1.k, L265',
+  location: '§1, L265',
   sourceForm: 'estimating μ̂, σ̂² dynamically makes generation "more diverse"',
   exactForm: 'g is deterministic and the source never says how μ̂, σ̂² enter generation; one reading is x′ = g(z) − μ̂ + σ̂ε, ε ~ N(0, I) (an interpretation)',
   summary: 'a conceptual gap: how the error moments generate data',

@@ -30,7 +30,7 @@ const num = (abs = 1e-6) => compare.number({ abs, rel: 1e-9 });
 registerExercise({
   id: 'basics.orient.density',
   title: 'P(x) at x for the generator g(z) = a·z + c with z ~ N(0, 1) (to 4 significant figures)',
-  source: '000 §1.b (1.1); NB00 of the 000 inventory',
+  source: '000 §1, L38–48 (1.1); NB00 of the 000 inventory',
   params: { a: { default: 2, min: 0.01, max: 100 }, c: { default: 1, min: -100, max: 100 }, x: { default: 1, min: -100, max: 100 } },
   reference: ({ a, c, x }) => Math.exp(normalLogPdf(x, c, a)),
   compare: compare.sigFigs(4),
@@ -42,7 +42,7 @@ const FAMILIES = ['NF', 'PixelRNN', 'VAE', 'RBM', 'GAN'];
 registerExercise({
   id: 'basics.orient.tractable',
   title: 'Which of NF, PixelRNN, VAE, RBM, GAN are tractable-density models (Fig 1.1)?',
-  source: '000 §1.l (L269–275), Fig 1.1',
+  source: '000 §1 (L269–275), Fig 1.1',
   reference: () => FAMILIES.filter((f) => f === 'NF' || f === 'PixelRNN'),
   compare: compare.set(),
   hints: ['Tractable density: log P(x) can be evaluated exactly.', 'VAE and Boltzmann machines only approximate it; GAN defines no density.'],
@@ -52,7 +52,7 @@ registerExercise({
 registerExercise({
   id: 'basics.orient.implicit',
   title: 'Which family has an implicit density?',
-  source: '000 §1.l, Fig 1.1',
+  source: '000 §1, L269–275, Fig 1.1',
   reference: () => 'GAN',
   compare: compare.choice(FAMILIES),
   hints: ['Which model can only sample, never evaluate P(x)?'],
@@ -63,7 +63,7 @@ registerExercise({
 registerExercise({
   id: 'basics.mle.gauss-loglik',
   title: 'log P(x|Φ,z) for x = (1, 2), g(z|Φ) = (1.5, 1.5), μ = 0, σ² = 1 (to 4 significant figures)',
-  source: '000 §1.c (1.2); oracle O-03',
+  source: '000 §1, L50–82 (1.2); oracle O-03',
   reference: () => gaussianLogLik([1, 2], [1.5, 1.5]),
   compare: compare.sigFigs(4),
   hints: ['log P = −(m/2) log(2π) − ½‖g − x‖² with m = 2.'],
@@ -73,7 +73,7 @@ registerExercise({
 registerExercise({
   id: 'basics.mle.sigmoid-derivative',
   title: "The exact sigmoid derivative a'(o) = y(1 − y)",
-  source: '000 §1.h L194–196; oracle O-01',
+  source: '000 §1 L194–196; oracle O-01',
   params: { o: { default: 0, min: -50, max: 50 } },
   reference: ({ o }) => sigmoidDerivative(o),
   compare: num(1e-9),
@@ -84,7 +84,7 @@ registerExercise({
 registerExercise({
   id: 'basics.mle.sgd-step',
   title: "One SGD step w + γ(x − g)a'(o) i on a sigmoid neuron (w = (0.5, −0.25), i = (1, 2), x = 1, γ = 0.1)",
-  source: '000 §1.h L176, L190; oracle O-02',
+  source: '000 §1 L176, L190; oracle O-02',
   params: { variant: { default: 'exact', options: ['exact', 'tutorial', 'unit'] } },
   reference: ({ variant }) => neuronSgdStep([0.5, -0.25], [1, 2], 1, 0.1, variant as 'exact').w,
   compare: compare.vector({ abs: 1e-7, length: 2 }),
@@ -95,7 +95,7 @@ registerExercise({
 registerExercise({
   id: 'basics.mle.step-ratio',
   title: 'By what factor is the ∇log P step larger than the ∇P step at the O-03 point?',
-  source: '000 §1.d (E03); oracle O-07',
+  source: '000 §1, L84–118 (E03); oracle O-07',
   reference: () => 1 / gaussianLik([1, 2], [1.5, 1.5]),
   compare: num(1e-4),
   hints: ['∇P = P ∇log P.'],
@@ -119,7 +119,7 @@ registerExercise({
 registerExercise({
   id: 'basics.bern.grad',
   title: 'The Bernoulli log-likelihood gradient (N(x) − NΦ)/(Φ(1 − Φ)) for N = 10, N(x) = 7',
-  source: '000 §1.i L220–222; oracle O-04',
+  source: '000 §1 L220–222; oracle O-04',
   params: { phi: { default: 0.5, min: 0.001, max: 0.999 } },
   reference: ({ phi }) => bernoulliGrad(phi, 10, 7),
   compare: num(1e-9),
@@ -130,7 +130,7 @@ registerExercise({
 registerExercise({
   id: 'basics.bern.argmax',
   title: 'The maximiser Φ* of the Bernoulli log-likelihood',
-  source: '000 §1.i; oracle O-04',
+  source: '000 §1, L208–230; oracle O-04',
   params: { N: { default: 10, min: 1, max: 1e6, integer: true }, Nx: { default: 7, min: 0, max: 1e6, integer: true } },
   reference: ({ N, Nx }) => bernoulliMle(N, Nx),
   compare: num(1e-9),
@@ -141,7 +141,7 @@ registerExercise({
 registerExercise({
   id: 'basics.bern.escape-step',
   title: 'At which step does the source update (γ = 0.05, Φ₀ = 0.5, N = 10, N(x) = 7) leave (0, 1)?',
-  source: '000 §1.i L226–228 (E07); oracle O-05',
+  source: '000 §1 L226–228 (E07); oracle O-05',
   reference: () => bernoulliSgd(0.5, 10, 7, 0.05, 100, 'source').escapedAt as number,
   compare: compare.number({ abs: 0 }),
   hints: ['Step 1: 0.5 + 0.05·8.', 'Compute the gradient at the new point.'],
@@ -153,7 +153,7 @@ const X6 = [[0, 1], [0, 0], [1, 3]];
 registerExercise({
   id: 'basics.moments.sigma2',
   title: 'σ̂² of (1.6) for G = [[1,2],[0,1],[2,2]], X = [[0,1],[0,0],[1,3]] (to 4 significant figures)',
-  source: '000 §1.k (1.6) (E09); oracle O-06',
+  source: '000 §1, L244–267 (1.6) (E09); oracle O-06',
   params: { form: { default: 'exact', options: ['source', 'exact'] } },
   reference: ({ form }) => errorMoments(G6, X6, form as 'exact').sigma2,
   compare: compare.sigFigs(4),
@@ -207,7 +207,7 @@ registerExercise({
 registerExercise({
   id: 'basics.info.kl-gauss',
   title: 'KL(N(1, 4) ‖ N(0, 1)) in nats (to 4 significant figures)',
-  source: '000 (A2.1) with the Gaussian closed form (000 §3.e); inventory O-23 subset',
+  source: '000 (A2.1) with the Gaussian closed form (000 §3, L790–854); inventory O-23 subset',
   reference: () => klGaussian(1, 2, 0, 1),
   compare: compare.sigFigs(4),
   hints: ['KL(N(μ₁,σ₁²)‖N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.'],
@@ -260,7 +260,7 @@ registerExercise({
   source: '000 A1 (A1.3); the XOR illustration of the 000 inventory §4.2',
   reference: () => epochsToReach(referenceXorRun('exact').losses, 0.01) as number,
   compare: compare.number({ abs: 0 }),
-  hints: ['Run backprop.trainMlp with the seeded network and use backprop.epochsToReach.'],
+  hints: ['Run backprop.trainMlp with the seeded network and find the first epoch (counting from 0) whose mean error is below 0.01.'],
   notebook: N04,
 });
 
@@ -268,7 +268,7 @@ registerExercise({
 registerExercise({
   id: 'basics.errata.e06-ratio',
   title: 'How many times larger than y(1 − y) is the tutorial derivative at o = −3 (E06)? (to 4 significant figures)',
-  source: '000 §1.h (E06); oracle O-01',
+  source: '000 §1, L158–206 (E06); oracle O-01',
   reference: () => sigmoidDerivativeSource(-3) / sigmoidDerivative(-3),
   compare: compare.sigFigs(4),
   hints: ['Divide the two O-01 values at o = −3.'],

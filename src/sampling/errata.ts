@@ -1,5 +1,5 @@
 /**
- * Errata of the MC sections (002 §4, App. C.1; 003 L219–331; 000 §3.l), each with a numerical demonstration computed by
+ * Errata of the MC sections (002 §4, App. C.1; 003 L219–331; 000 §3, L1010–1050), each with a numerical demonstration computed by
  * the library (source form vs exact form). Ids follow the inventories in ../shared/curriculum.
  * Demonstrations are quick (they run whenever the errata table is shown).
  */
@@ -398,14 +398,14 @@ register({
   },
 });
 
-// ------------------------------------------------------------------------------------------------ 000 §3.l
+// ------------------------------------------------------------------------------------------------ 000 §3, L1010–1050
 
 const O29_ENERGIES = Array.from({ length: 8 }, (_, k) => bmO29Energy(indexToBits(k, 3)));
 
 register({
   id: '000-E41',
   source: '000',
-  location: '§3.l, Eq. (3.15), L1012',
+  location: '§3, L1010–1050, Eq. (3.15), L1012',
   sourceForm: String.raw`$P(s) = \exp(-E(s)/\kappa T) \,/\, \sum_{i=1}^M \exp(-E(s)/\kappa T)$`,
   exactForm: String.raw`$P(s) = \exp(-E(s)/\kappa T) \,/\, \sum_{i=1}^M \exp(-E(s_i)/\kappa T)$`,
   summary: 'as printed the denominator does not depend on i, so P(s) = 1/M',
@@ -417,7 +417,7 @@ register({
 register({
   id: '000-E42',
   source: '000',
-  location: '§3.l, L1014–1024',
+  location: '§3, L1014–1024',
   sourceForm: 'state probability "proportional to energy and temperature"; a larger acceptance probability makes the annealing more likely to stop',
   exactForm: 'P(s) ∝ exp(−E(s)/κT): decreasing in the energy; the acceptance probability governs moves, not stopping',
   summary: 'proportional to exp(−E/κT), not to E',
@@ -429,7 +429,7 @@ register({
 register({
   id: '000-E43',
   source: '000',
-  location: '§3.l, L1036; §3.n, L1160',
+  location: '§3, L1036; §3, L1160',
   sourceForm: 'accept s_new if P(s, s_new, T) > a predefined threshold',
   exactForm: 'accept if u < P(s, s_new, T) with u ~ U(0, 1) (Metropolis); a fixed threshold is a deterministic greedy rule that does not sample the Boltzmann distribution',
   summary: 'a fixed threshold is not a sampler',
@@ -451,7 +451,7 @@ register({
 register({
   id: '000-E44',
   source: '000',
-  location: '§3.l L1026 vs L1030–1040 vs L1160–1164',
+  location: '§3 L1026 vs L1030–1040 vs L1160–1164',
   sourceForm: 'T decreases "after acceptance" (text), every iteration (SA pseudo-code), only inside the accept branch (BM+SA pseudo-code)',
   exactForm: 'choose one placement and say so; they give different temperature paths',
   summary: 'three inconsistent places to decrease T',
@@ -468,7 +468,7 @@ register({
 register({
   id: '000-E45',
   source: '000',
-  location: '§3.l L1048; §3.n L1173',
+  location: '§3 L1048; §3 L1173',
   sourceForm: 'decrease(T) = T − (k/K)·T with T₀ = K',
   exactForm: 'T_k = T₀ Π_{j≤k}(1 − j/K) reaches T_K = 0 exactly, where exp(−ΔE/κT) divides by zero; guard T > 0 (e.g. stop at k = K − 1, or cool geometrically)',
   summary: 'the schedule reaches T = 0',

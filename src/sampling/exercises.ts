@@ -351,12 +351,12 @@ register({
   notebook: DN06,
 });
 
-// ------------------------------------------------------------------------------------------------ 000 NB11 (§3.l)
+// ------------------------------------------------------------------------------------------------ 000 NB11 (§3, L1010–1050)
 
 register({
   id: 'mc.sa.source-normaliser',
   title: 'P(s) for each of M states when (3.15) is evaluated exactly as printed',
-  source: '000 §3.l, Eq. (3.15) (erratum E41; oracle O-31)',
+  source: '000 §3, L1010–1050, Eq. (3.15) (erratum E41; oracle O-31)',
   params: { M: { default: 8, min: 1, max: 1000, integer: true } },
   reference: ({ M }) => boltzmannSourceForm(new Array(M).fill(0).map((_, i) => i), 1)[0],
   compare: compare.number({ abs: 1e-12 }),
@@ -367,7 +367,7 @@ register({
 register({
   id: 'mc.sa.accept',
   title: 'Acceptance probability P(s, s_new, T) for an energy increase ΔE at temperature κT',
-  source: '000 §3.l (oracle O-32)',
+  source: '000 §3, L1010–1050 (oracle O-32)',
   params: { dE: { default: 0.5 }, kT: { default: 1, min: 1e-9 } },
   reference: ({ dE, kT }) => acceptanceProbability(dE, kT),
   compare: compare.number({ abs: 1e-9 }),
@@ -378,7 +378,7 @@ register({
 register({
   id: 'mc.sa.schedule',
   title: 'The source cooling schedule T ← T − (k/K)T for k = 1..K from T₀ = K',
-  source: '000 §3.l, L1048 (oracle O-32; erratum E45)',
+  source: '000 §3, L1048 (oracle O-32; erratum E45)',
   params: { K: { default: 10, min: 1, max: 200, integer: true } },
   reference: ({ K }) => coolingSchedule({ kind: 'source', T0: K, K }),
   compare: compare.vector({ abs: 1e-9 }),
@@ -389,7 +389,7 @@ register({
 register({
   id: 'mc.sa.boltzmann10',
   title: 'The Boltzmann probabilities of the 10-state toy energy [3,1,4,1,5,9,2,6,5,3] at κT = 2',
-  source: '000 §3.l, Eq. (3.15) (exact form)',
+  source: '000 §3, L1010–1050, Eq. (3.15) (exact form)',
   params: { kT: { default: 2, min: 1e-6 } },
   reference: ({ kT }) => boltzmannDistribution(TOY_ENERGIES_10, kT),
   compare: compare.vector({ abs: 1e-9 }),
@@ -400,7 +400,7 @@ register({
 register({
   id: 'mc.sa.threshold-visits',
   title: 'Visit frequency of state (1,0,1) of the O-29 machine under the fixed-threshold rule (threshold 0.5, κT = 1)',
-  source: '000 §3.l L1036 (erratum E43; AUDIT-NOTES)',
+  source: '000 §3 L1036 (erratum E43; AUDIT-NOTES)',
   reference: () => bitFlipSampler({ energy: bmO29Energy, n: 3, kT: 1, nSteps: 20000, burnIn: 100, rng: rng(43), rule: 'threshold', threshold: 0.5 }).frequencies[5],
   compare: compare.number({ abs: 1e-12 }),
   hints: ['Which single-bit flips into (1,0,1) have exp(−ΔE) > 0.5?', 'E(1,0,1) = 0.6; its neighbours have energies −0.3, −0.7 and −0.1.'],

@@ -15,7 +15,7 @@ import { sayedElboNats, sayedRisk, sayedRiskToElbo, sourceFormBound003, sourceFo
 registerErratum({
   id: '000-E33',
   source: '000',
-  location: '§3.a–3.b and 3.g–3.h, (3.3), (3.11)–(3.13), L650–690, L752–758, L926–934',
+  location: '§3, L622–690 and L886–955, (3.3), (3.11)–(3.13), L650–690, L752–758, L926–934',
   summary: 'the encoder is trained by ∇KL(Q‖P(z)) only, so every x is encoded as the prior (collapse by construction)',
   severity: 'major',
   sourceForm: String.raw`\Theta \leftarrow \Theta - \gamma \nabla_\Theta \mathrm{KL}(Q(z|x,\Theta)\,\|\,N(0,I))`,
@@ -35,7 +35,7 @@ registerErratum({
 registerErratum({
   id: '000-E35',
   source: '000',
-  location: '§3.c, loss l(x, z) after (3.4), L720, L732',
+  location: '§3, L692–764, loss l(x, z) after (3.4), L720, L732',
   summary: 'log P(x|z) is pulled out of the z-integral: −∫Q log P(x|z) dz is replaced by −log P(x|z)',
   severity: 'major',
   sourceForm: String.raw`-\int Q(z|x)\log P(x|z)\,dz = -\log P(x|z)`,
@@ -51,7 +51,7 @@ registerErratum({
 registerErratum({
   id: '000-E38',
   source: '000',
-  location: '§3.c, L752',
+  location: '§3, L752',
   summary: 'the dependencies are swapped: P(x|Φ,z) depends on the decoder Φ and the KL on the encoder Θ, not the reverse',
   severity: 'minor',
   sourceForm: 'P(x|Θ,z) depends only on Θ and KL depends only on Φ',
@@ -190,7 +190,7 @@ const strings = (source: string, exact: string) => () => ({ source, exact });
 registerErratum({
   id: '000-E32',
   source: '000',
-  location: '§3.a–3.f, L636, L646, L760, L864',
+  location: '§3, L636, L646, L760, L864',
   summary: 'the roles of x and z are swapped in several phrases ("posterior given tractable data x", "decoder parameter Θ", "prior of intractable data z")',
   severity: 'minor',
   sourceForm: 'x "tractable", z "intractable"; Θ the decoder parameter; "variance of elemental variable x_i in z"',
@@ -202,7 +202,7 @@ registerErratum({
 registerErratum({
   id: '000-E34',
   source: '000',
-  location: '§3.b, L676–690',
+  location: '§3, L676–690',
   summary: 'the gradient (μ dμ/dΘ, ½(I − Σ⁻¹) dΣ/dΘ) is typeset as a product; it is a pair (a concatenation)',
   severity: 'minor',
   sourceForm: String.raw`(\mu\,d\mu/d\Theta)^\top\,(\tfrac12(I-\Sigma^{-1})\,d\Sigma/d\Theta)`,
@@ -220,7 +220,7 @@ registerErratum({
   id: '000-E36',
   kind: 'gap',
   source: '000',
-  location: '§3.c, L714',
+  location: '§3, L714',
   summary: 'the first term of (3.4) is called a lower bound because the second term "is not variant"; the reason is that the second term is a KL divergence, ≥ 0 (and it does vary with Q)',
   severity: 'minor',
   sourceForm: 'E_Q[log Q/P(z|x)] does not vary',
@@ -232,7 +232,7 @@ registerErratum({
 registerErratum({
   id: '000-E37',
   source: '000',
-  location: '§3.c, (3.5), L746',
+  location: '§3, L692–764, (3.5), L746',
   summary: 'the loss is written with log P(x|Φ) (a marginal) and Q(z|Θ) (x dropped) instead of E_Q[log P(x|Φ, z)] and Q(z|Θ, x)',
   severity: 'minor',
   sourceForm: String.raw`l = -\log P(x|\Phi) + \mathrm{KL}(Q(z|\Theta)\|P(z))`,
@@ -247,7 +247,7 @@ registerErratum({
 registerErratum({
   id: '000-E39',
   source: '000',
-  location: '§3.d, L768, L782, L788',
+  location: '§3, L768, L782, L788',
   summary: 'the Φ-update uses Φ where Φ^(k) is meant, and says P(x) must be a well-known distribution where P(x|Φ, z) is meant',
   severity: 'minor',
   sourceForm: 'Φ^(k+1) = Φ^(k) + γ∇(1/N)Σ log P(x^(i)|Φ, z^(i)); "define P(x) by a well-known distribution"',
@@ -272,7 +272,7 @@ registerErratum({
   id: '000-E67',
   kind: 'remark',
   source: '000',
-  location: '§3.e, L838–850',
+  location: '§3, L838–850',
   summary: 'note: identifying Θ_μ, Θ_Σ with the encoder outputs μ, Σ makes sense only for one x (non-amortised inference)',
   severity: 'note',
   sourceForm: 'Θ_μ = (μ_1, …, μ_n), Θ_Σ = the covariance matrix',

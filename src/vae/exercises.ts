@@ -28,7 +28,7 @@ const NB = {
 registerExercise({
   id: 'vae.kl.diag',
   title: 'KL(N((1,−1), diag(2, 0.5)) ‖ N(0, I)) by hand',
-  source: '000 §3.f, diagonal KL (000 O-23)',
+  source: '000 §3, L856–884, diagonal KL (000 O-23)',
   reference: () => klStdNormal([1, -1], [[2, 0], [0, 0.5]]),
   compare: num(1e-6),
   hints: ['Use ½ Σ (σ² + μ² − 1 − log σ²).', 'The two log terms cancel: log 2 + log 0.5 = 0.'],
@@ -37,7 +37,7 @@ registerExercise({
 registerExercise({
   id: 'vae.kl.general',
   title: 'KL between two full-covariance Gaussians (000 O-23 general case)',
-  source: '000 §3.e, closed form before (3.9) (000 O-23)',
+  source: '000 §3, L790–854, closed form before (3.9) (000 O-23)',
   reference: () => klGaussians([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]),
   compare: num(1e-6),
   hints: ['½(tr(Σ₀⁻¹Σ) + (μ−μ₀)ᵀΣ₀⁻¹(μ−μ₀) + log(|Σ₀|/|Σ|) − n) with n = 2.'],
@@ -133,7 +133,7 @@ registerExercise({
 registerExercise({
   id: 'vae.train.which-collapses',
   title: 'Which VAE ends with (almost) zero KL, i.e. an encoder equal to the prior for every x?',
-  source: '000 §3.h algorithm (L914–955), erratum 000-E33',
+  source: '000 §3, L914–955 algorithm (L914–955), erratum 000-E33',
   reference: () => {
     // the two encoder rules on z~N(0,1), x|z~N(z,1), x = 1, from (μ, σ²) = (1, 2), γ = 0.1, 300 steps: which ends at KL ≈ 0?
     const t = tutorialEncoderTrajectory([1], [2], 0.1, 300);
