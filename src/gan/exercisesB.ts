@@ -6,6 +6,8 @@ import { registerExercise, compare } from '../exercises';
 import { createAdam } from './adam';
 import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntropyDelta, tinyGanNets } from './listings';
 import { wasserstein1Gaussian, wasserstein1Sorted } from './wasserstein';
+import { conditionVector, conditionalTransitionRows } from './conditional';
+import type { SayedNet } from './listings';
 
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
 const NB10 = 'sayed-ch68/10-gan-training.ipynb';
@@ -151,4 +153,42 @@ registerExercise({
   compare: compare.number({ rel: 5e-4 }),
   hints: ['For D = s·x the gap E D(real) − E D(fake) is −s·m; the critic minimises s·m + λ(|s| − 1)².', 'On the branch s < 0, set the derivative m − 2λ(−s − 1) to zero.'],
   notebook: NB12,
+});
+
+// ------------------------------------------------------------------------------------------------ notebook 11
+const NB11 = 'sayed-ch68/11-conditional-gan.ipynb';
+
+registerExercise({
+  id: 'gan.cgan.input-sizes',
+  title: 'Input sizes of the conditional generator and discriminator: book form vs corrected (P = 2, M = 784, C = 10)',
+  source: '004 §68.6, Eqs. (68.164)–(68.165)',
+  params: { P: { default: 2, min: 1, max: 1000, integer: true, description: 'latent size P' }, M: { default: 784, min: 1, max: 100000, integer: true, description: 'feature size M' }, C: { default: 10, min: 2, max: 1000, integer: true, description: 'number of classes C' } },
+  reference: ({ P, M, C }) => [P + conditionVector(0, C, 'source').length, M + conditionVector(0, C, 'source').length, P + conditionVector(0, C, 'exact').length, M + conditionVector(0, C, 'exact').length],
+  compare: compare.vector({ abs: 0.5 }),
+  hints: ['The book appends its (C + 1)-entry label to u and to h.', 'The corrected version appends the C-entry class one-hot.'],
+  notebook: NB11,
+});
+
+registerExercise({
+  id: 'gan.cgan.leak-risk',
+  title: 'The risk (68.99) of a discriminator that only reads the "fake" entry of its input label: D = σ(k(1 − 2γ(C+1)))',
+  source: '004 §68.6, Eqs. (68.163), (68.165); §68.4.1 (68.99)',
+  params: { k: { default: 5, min: 0, max: 50, description: 'the weight k on the label entry' } },
+  reference: ({ k }) => sayedDiscriminatorGradients({ W: [[[0, 0], [-k, k]]], theta: [[-k / 2, k / 2]], act: ['softmax'] }, [[0, 0]], [[0, 1]]).risk,
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['On a real sample γ(C+1) = 0, so D = σ(k); on a fake γ(C+1) = 1, so D = σ(−k) and 1 − D = σ(k).', 'Every term of (68.99) is −ln σ(k).'],
+  notebook: NB11,
+});
+
+registerExercise({
+  id: 'gan.cgan.transition',
+  title: 'The transition product W̄_{1,d} δ_{2,d} of (68.174) for M = 2',
+  source: '004 §68.6, Eqs. (68.172)–(68.174)',
+  reference: () => {
+    const D: SayedNet = { W: [[[1, 2], [3, 4], [5, 6], [7, 8]], [[1, 0], [0, 1]]], theta: [[0, 0], [0, 0]], act: ['tanh', 'softmax'] };
+    return conditionalTransitionRows(D, 2).map((row) => row[0] * 0.5 + row[1] * -1);
+  },
+  compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
+  hints: ['W̄_{1,d} keeps the first M = 2 rows of W_{1,d}, those that multiply ĥ.', 'Multiply each kept row by δ_{2,d} = (0.5, −1).'],
+  notebook: NB11,
 });

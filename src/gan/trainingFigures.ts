@@ -7,6 +7,8 @@ import type { Figure, Trace } from '../display/plotly';
 import { assertInteger, describe } from '../core/validate';
 import { ListingRecord, SayedNet, sayedDiscriminate } from './listings';
 import { ringCenters, RingOptions } from './ring';
+import { ConditionalGanTrainer } from './conditional';
+import { Rng } from '../core/rng';
 
 /** A snapshot of generated 2-D samples at some iteration. */
 export interface SampleSnapshot {
@@ -129,4 +131,17 @@ export function w1EstimatesFigure(rows: { m: number; truth: number; estimates: R
     ],
     { title: 'Critic estimates of W₁(N(0, 1), N(m, 1))', xLabel: 'm', yLabel: 'mean D(real) − mean D(fake)' },
   );
+}
+
+/** Points generated for each requested class (one colour per class) with the mode centres. */
+export function conditionalSamplesFigure(trainer: ConditionalGanTrainer, perClass = 100, title?: string): Figure {
+  assertInteger('conditionalSamplesFigure', 'perClass', perClass, 1, 1e5);
+  const r = new Rng(3);
+  const sets = Array.from({ length: trainer.C }, (_, c) => {
+    const pts = trainer.generate(new Array(perClass).fill(c), r);
+    return { x: pts.map((p) => p[0]), y: pts.map((p) => p[1]), name: `class ${c}`, size: 3 };
+  });
+  const cen = ringCenters({ modes: trainer.C });
+  sets.push({ x: cen.map((p) => p[0]), y: cen.map((p) => p[1]), name: 'mode centres', size: 9 });
+  return scatter(sets, { title: title ?? `Samples per requested class (form '${trainer.form}')`, xRange: [-3.2, 3.2], yRange: [-3.2, 3.2], equalAxes: true });
 }
