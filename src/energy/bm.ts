@@ -193,6 +193,7 @@ export function bmTrain(
   assertPositive(fn, 'opts.kT', kT);
   if (!Array.isArray(data) || data.length === 0) throw new TypeError(`${fn}: data must be a non-empty array of binary vectors (got ${describe(data)})`);
   const n = (data[0] as ArrayLike<number>)?.length;
+  assertInteger(fn, 'data[0].length', n, 1, 20);
   const X = checkBinaryData(fn, 'data', data, n);
   let bm = opts.init ? checkBm(fn, opts.init, 'opts.init') : { W: Array.from({ length: n }, () => new Array<number>(n).fill(0)), b: new Array<number>(n).fill(0) };
   if (bm.b.length !== n) throw new RangeError(`${fn}: opts.init must have ${n} units like the data (got ${bm.b.length})`);

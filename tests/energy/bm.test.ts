@@ -153,6 +153,8 @@ describe('energy/bm — Boltzmann machine of 000 §3 (Eqs. 3.16–3.19)', () => 
       assert.throws(() => energy.bmTrain([], { rule: 'exact', steps: 1 }), /bmTrain: data must be a non-empty array/);
       assert.throws(() => energy.bmTrain([[1, 2, 0]], { rule: 'exact', steps: 1 }), /data\[0\]\[1\] must be 0 or 1/);
       assert.throws(() => energy.bmTrain(DATA, { rule: 'exact', steps: 1, gamma: 0 }), /opts.gamma/);
+      assert.throws(() => energy.bmTrain([[1, 0, 1], [1, 0]], { rule: 'exact', steps: 1 }), /bmTrain: data\[1\] must have length 3/);
+      assert.throws(() => energy.bmTrain([[]], { rule: 'exact', steps: 1 }), /bmTrain: data\[0\].length must be an integer in \[1, 20\]/);
     });
     it('bmGradExact / bmGradSource / bmLogLikelihood: data rows of the wrong length', () => {
       assert.throws(() => energy.bmGradExact(O29, [[1, 0]]), /bmGradExact: data\[0\] must have length 3/);
