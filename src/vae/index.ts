@@ -22,6 +22,8 @@ export * from './bookConventions';
 export * from './sayedListing';
 export * from './sayedTraining';
 export * from './recommender';
+export * from './linearAutoencoder';
+export * from './disentangle';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
