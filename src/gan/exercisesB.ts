@@ -7,6 +7,7 @@ import { createAdam } from './adam';
 import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntropyDelta, tinyGanNets } from './listings';
 import { wasserstein1Gaussian, wasserstein1Sorted } from './wasserstein';
 import { conditionVector, conditionalTransitionRows } from './conditional';
+import { flippedOptimalDiscriminator, hingeValueGaussian, inverseCdfExponential } from './problems';
 import type { SayedNet } from './listings';
 
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
@@ -191,4 +192,40 @@ registerExercise({
   compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
   hints: ['W̄_{1,d} keeps the first M = 2 rows of W_{1,d}, those that multiply ĥ.', 'Multiply each kept row by δ_{2,d} = (0.5, −1).'],
   notebook: NB11,
+});
+
+// ------------------------------------------------------------------------------------------------ notebook 13
+const NB13 = 'sayed-ch68/13-problems-lab.ipynb';
+
+registerExercise({
+  id: 'gan.problems.inverse-cdf',
+  title: 'Prob. 68.1: the Exp(1) sample that the latent u is mapped to by x = F⁻¹(Φ(u))',
+  source: '004 Problem 68.1; inventory oracle 004 O9',
+  params: { u: { default: 0, min: -8, max: 8, description: 'the Gaussian latent u' } },
+  reference: ({ u: uu }) => inverseCdfExponential(uu),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['F(x) = 1 − e^{−x} for Exp(1), so F⁻¹(p) = −ln(1 − p).', 'Φ(0) = ½.'],
+  notebook: NB13,
+});
+
+registerExercise({
+  id: 'gan.problems.flipped-dstar',
+  title: 'Prob. 68.9: the flipped-label optimal discriminator D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1)',
+  source: '004 Problem 68.9; Example 68.4 (68.107)',
+  params: { m: { default: 1, min: -10, max: 10, description: 'mean of the fakes' } },
+  reference: ({ m }) => flippedOptimalDiscriminator((x) => Math.exp(-(x * x) / 2), (x) => Math.exp(-((x - m) ** 2) / 2))(0),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['With label 1 = fake, maximise f_h ln(1 − D) + f_ĥ ln D pointwise.', 'D* = f_ĥ/(f_h + f_ĥ); at x = 0 the ratio f_ĥ/f_h is e^{−m²/2}.'],
+  notebook: NB13,
+});
+
+registerExercise({
+  id: 'gan.problems.hinge-value',
+  title: 'Prob. 68.10 with D ≥ 0: the value ∫ min(f_h, f_ĥ) for f_h = N(0, 1), f_ĥ = N(m, 1)',
+  source: '004 Problem 68.10; inventory oracle 004 O10',
+  params: { m: { default: 1, min: -10, max: 10, description: 'mean of the fakes' } },
+  reference: ({ m }) => hingeValueGaussian(m),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['The densities cross at x = m/2.', '∫ min = P(N(m,1) < m/2) + P(N(0,1) > m/2) = 2Φ(−|m|/2).'],
+  notebook: NB13,
 });

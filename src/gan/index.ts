@@ -20,6 +20,7 @@ export * from './trainingFigures';
 export * from './tfGan';
 export * from './wasserstein';
 export * from './conditional';
+export * from './problems';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
