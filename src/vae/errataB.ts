@@ -6,6 +6,10 @@ import { registerErratum } from '../errata/registry';
 import { klDiagGaussians, klLogVar, latentPenaltyJ } from './kl';
 import { listingBackprop, listingGradientsFd, tinyListingVae } from './sayedListing';
 import { zeroFilledOptimum } from './recommender';
+import { rng } from '../core/rng';
+import { pca, principalAngles, trainLinearAutoencoder } from './linearAutoencoder';
+import { klDecomposition, totalCorrelationGaussian } from './disentangle';
+import { lgElbo1d } from './linearGaussian';
 
 const NB04 = 'sayed-ch68/04-vae-sensitivity-factors.ipynb';
 const NB05 = 'sayed-ch68/05-vae-training.ipynb';
@@ -161,5 +165,169 @@ registerErratum({
   demonstrate: () => {
     const r = zeroFilledOptimum(0.2, 0.8);
     return { source: r.zeroFilled, exact: r.observedOnly, note: 'best constant prediction for an item rated by 20% of users with mean rating 0.8: zero-filled loss vs observed entries only' };
+  },
+});
+
+// ---- source 002 (STA4124 notes) §5–§6: autoencoders, the VAE, β-VAE, FactorVAE, posterior collapse ------------------
+const NB10 = 'sta4124/10-autoencoders-and-vae.ipynb';
+const NB11 = 'sta4124/11-advanced-vae.ipynb';
+
+registerErratum({
+  id: '002-E26',
+  source: '002',
+  location: '§5.1, L933',
+  summary: 'a linear autoencoder without biases reaches the PCA optimum (the same principal subspace and loss), but its weights are not the orthonormal principal directions — any invertible mixing of the code leaves the loss unchanged',
+  severity: 'minor',
+  kind: 'remark',
+  sourceForm: String.raw`\text{linear AE} \equiv \text{PCA}:\ W_d = [v_1, \dots, v_k]`,
+  exactForm: String.raw`\mathrm{span}(W_d) = \mathrm{span}(v_1,\dots,v_k),\ \ W_d = [v_1,\dots,v_k]\,A\ \ (A\ \text{invertible})`,
+  notebook: NB10,
+  demonstrate: () => {
+    const g = rng(3);
+    const X0 = Array.from({ length: 200 }, () => { const s = [2 * g.normal(), g.normal(), 0.3 * g.normal()]; return [s[0] + s[1], s[0] - s[1] + s[2], s[2] - s[1]]; });
+    const m = [0, 1, 2].map((j) => X0.reduce((s, r) => s + r[j], 0) / X0.length);
+    const X = X0.map((r) => r.map((v, j) => v - m[j]));
+    const { ae } = trainLinearAutoencoder(X, 2, { lr: 0.02, epochs: 1500, rng: rng(4) });
+    const p = pca(X, 2);
+    return {
+      source: principalAngles(ae.Wd.map((r) => [r[0]]), p.components.map((r) => [r[0]]))[0],
+      exact: Math.max(...principalAngles(ae.Wd, p.components)),
+      note: 'radians: the angle between the first decoder column and the first principal direction (source reading) versus the largest principal angle between the subspaces (exact reading)',
+    };
+  },
+});
+
+registerErratum({
+  id: '002-E27',
+  source: '002',
+  location: '§5.2.2, L974–980; App. E.1.1',
+  summary: 'the reparameterisation multiplies ε by the covariance Σ (or writes σ(x_i) z), and the notes call E_q[log p(x|z)] non-differentiable in μ, Σ; the exact map uses the standard deviation, and the expectation is differentiable — the pathwise trick moves the derivative inside the expectation',
+  severity: 'major',
+  sourceForm: String.raw`z = \mu(x) + \Sigma(x) \odot e`,
+  exactForm: String.raw`z = \mu(x) + \sigma(x) \odot \varepsilon = \mu(x) + \Sigma^{1/2}(x)\,\varepsilon`,
+  notebook: NB10,
+  demonstrate: () => {
+    const g = rng(5);
+    const sigma2 = 4;
+    const e = Array.from(g.normals(20000));
+    const v = (xs: number[]) => xs.reduce((s, x) => s + x * x, 0) / xs.length;
+    return { source: v(e.map((x) => sigma2 * x)), exact: v(e.map((x) => Math.sqrt(sigma2) * x)), note: 'sample variance of z − μ over 20,000 draws when the target variance is σ² = 4' };
+  },
+});
+
+registerErratum({
+  id: '002-E28',
+  source: '002',
+  location: '§5.2.5, L1011–1019',
+  summary: 'the covariance that is parameterised (exp(W_Σ x), softplus, Cholesky) is the encoder covariance Σ_q; the notes call it Σ_p, but the prior p(z) = N(0, I) is fixed; also "softplus matrix" should read softplus function',
+  severity: 'minor',
+  sourceForm: String.raw`\Sigma_p = \exp(W_\Sigma x)`,
+  exactForm: String.raw`\Sigma_q(x) = L L^{\mathsf T},\ L = L' + \mathrm{diag}(\mathrm{softplus}(\cdot)),\qquad p(z) = \mathcal N(0, I)`,
+  notebook: NB10,
+  demonstrate: () => ({ source: 'a learned prior covariance Σ_p(x)', exact: klLogVar([1, 0], [Math.log(2), Math.log(0.5)]), note: 'D25: the KL of q = N((1,0), diag(2, 0.5)) to the fixed prior N(0, I) is 0.75 — only q carries parameters' }),
+});
+
+registerErratum({
+  id: '002-E29',
+  source: '002',
+  location: '§5.2, L1043',
+  summary: 'the decoder does not sample from the variational posterior: z is drawn from q_φ(z|x) by reparameterisation, and the decoder maps z to the parameters of p_θ(x|z)',
+  severity: 'minor',
+  sourceForm: String.raw`\text{decoder samples } z \sim q_\phi(z|x)`,
+  exactForm: String.raw`z = \mu_\phi(x) + \sigma_\phi(x)\odot\varepsilon\ \ (\text{encoder side}),\qquad \hat x = g_\theta(z)\ \ (\text{decoder})`,
+  notebook: NB10,
+  demonstrate: () => {
+    const bp = listingBackprop(tinyListingVae(), [[1]], [[1]]);
+    return { source: 'the decoder draws z', exact: { z: bp.forward.u[0][0], decoderMean: bp.forward.hHat[0][0] }, note: 'tiny VAE of 004 O6: z = μ + σε = 1.405 is formed before the decoder, which is deterministic (ĥ = 2z)' };
+  },
+});
+
+registerErratum({
+  id: '002-E30',
+  source: '002',
+  location: '§5.3, L1047–1063',
+  summary: 'the CVAE bound is written for log p(y|x) with x the features and y the output, but the motivating MNIST use generates images from labels: there the condition is the label and the output the image; no training or generation procedure is given',
+  severity: 'minor',
+  kind: 'gap',
+  sourceForm: String.raw`\log p_\theta(y|x),\ x = \text{image},\ y = \text{label}`,
+  exactForm: String.raw`\log p_\theta(\text{image}\,|\,\text{label}) \ge \mathbb E_{q}[\log p_\theta(\text{image}|\text{label}, z)] - \mathrm{KL}(q(z|\text{image},\text{label})\,\|\,p(z|\text{label}))`,
+  notebook: NB10,
+  demonstrate: () => ({ source: { conditionSize: 784, outputSize: 10 }, exact: { conditionSize: 10, outputSize: 784 }, note: 'MNIST sizes: with the notes’ roles the model would generate labels from images (a classifier)' }),
+});
+
+registerErratum({
+  id: '002-E31',
+  source: '002',
+  location: '§6.2, L1092, L1102, L1115',
+  summary: 'β > 1 pushes the latent axes toward being uncorrelated (the prior has identity covariance), not "linearly independent" — coordinate axes are always linearly independent; and matching each q(z|x) to N(0, I) does not by itself make the aggregate posterior factorised',
+  severity: 'minor',
+  sourceForm: String.raw`\text{latent axes linearly independent}`,
+  exactForm: String.raw`\mathrm{Cov}_{q(z)}[z] \approx I\ \ (\text{uncorrelated});\ \ \text{factorised: } \mathrm{TC}(q(z)) = 0`,
+  notebook: NB11,
+  demonstrate: () => ({ source: 'e₁, e₂ linearly independent (always true)', exact: totalCorrelationGaussian([[1, 0.9], [0.9, 1]]), note: 'a latent with correlation 0.9 has linearly independent axes and yet TC = 0.830366 nats (D21)' }),
+});
+
+registerErratum({
+  id: '002-E32',
+  source: '002',
+  location: '§6.3, (6.3.4), L1149',
+  summary: 'the mutual information I_q(x; z) is a KL to p_data(x) q(z) (the aggregate posterior), not to p_data(x) p(z) — with p(z) the expression is the whole expected KL, not its first part',
+  severity: 'major',
+  sourceForm: String.raw`I_q(x;z) = \mathrm{KL}\big(p_{data}(x)\,q(z|x)\,\|\,p_{data}(x)\,p(z)\big)`,
+  exactForm: String.raw`I_q(x;z) = \mathrm{KL}\big(p_{data}(x)\,q(z|x)\,\|\,p_{data}(x)\,q(z)\big)`,
+  notebook: NB11,
+  demonstrate: () => {
+    const d = klDecomposition([0.5, 0.5], [[0.9, 0.1], [0.2, 0.8]], [0.5, 0.5]);
+    return { source: d.sourceFormMutualInfo, exact: d.mutualInfo, note: '002 D20: the source form equals E_x KL(q(z|x)‖p(z)) = 0.280404; I_q = 0.275396 and KL(q(z)‖p(z)) = 0.005008 make up the difference' };
+  },
+});
+
+registerErratum({
+  id: '002-E33',
+  source: '002',
+  location: '§6.3, (6.3.7), L1161',
+  summary: 'the FactorVAE objective is labelled −L_i although it is the quantity to maximise and it averages over i',
+  severity: 'minor',
+  sourceForm: String.raw`-\mathcal L_i = \tfrac1N\textstyle\sum_i\big[\mathbb E_q\log p(x_i|z) - \mathrm{KL}(q(z|x_i)\|p(z))\big] - \gamma\,\mathrm{KL}(q(z)\|\bar q(z))`,
+  exactForm: String.raw`\mathcal L_{\mathrm{FactorVAE}} = \tfrac1N\textstyle\sum_i\big[\mathbb E_q\log p(x_i|z) - \mathrm{KL}(q(z|x_i)\|p(z))\big] - \gamma\,\mathrm{TC}(q(z))\ \ (\text{maximise})`,
+  notebook: NB11,
+  demonstrate: () => {
+    const recon = -100;
+    const klv = 5;
+    const tc = totalCorrelationGaussian([[1, 0.5], [0.5, 1]]);
+    const L = recon - klv - 10 * tc;
+    return { source: -L, exact: L, note: 'E log p = −100, KL = 5, γ = 10, TC = 0.1438: the objective to maximise is −106.44; its negation is the loss to minimise' };
+  },
+});
+
+registerErratum({
+  id: '002-E34',
+  source: '002',
+  location: '§6.4, (6.4.2), L1230',
+  summary: 'the ELBO is written with the joint log p(x, z) and the KL to the prior together, which counts the prior twice',
+  severity: 'major',
+  sourceForm: String.raw`\mathrm{ELBO} = \mathbb E_q[\log p(x,z)] - \mathrm{KL}(q(z|x)\,\|\,p(z))`,
+  exactForm: String.raw`\mathrm{ELBO} = \mathbb E_q[\log p(x|z)] - \mathrm{KL}(q(z|x)\,\|\,p(z)) = \mathbb E_q[\log p(x,z)] + H(q)`,
+  notebook: NB11,
+  demonstrate: () => {
+    const r = lgElbo1d(1, 1, 1, 0.3, 0.6);
+    const eLogPrior = -0.5 * Math.log(2 * Math.PI) - 0.5 * (0.3 ** 2 + 0.6);
+    return { source: r.expectedLogLik + eLogPrior - r.klPrior, exact: r.elbo, logEvidence: r.logEvidence, note: 'z ~ N(0,1), x|z ~ N(z,1), x = 1, q = N(0.3, 0.6): the source form is below the ELBO by the cross-entropy term, and the exact ELBO ≤ log p(x)' };
+  },
+});
+
+registerErratum({
+  id: '002-E35',
+  source: '002',
+  location: '§6.4, (6.4.3)–(6.4.4), L1232–1236',
+  summary: 'the KL in the gap is between the variational posterior q(z|x) and the true posterior p(z|x); the notes call q_i(z) the prior and write the aggregate q(z) (the notes themselves flag "need to double check")',
+  severity: 'major',
+  sourceForm: String.raw`\mathrm{ELBO} = \log p(x) - \mathrm{KL}\big(q(z)\,\|\,p(z|x_i)\big)`,
+  exactForm: String.raw`\mathrm{ELBO} = \log p(x) - \mathrm{KL}\big(q(z|x)\,\|\,p(z|x)\big)`,
+  notebook: NB11,
+  demonstrate: () => {
+    const exact = lgElbo1d(1, 1, 1, 0.3, 0.6);
+    const prior = lgElbo1d(1, 1, 1, 0, 1); // q replaced by the prior N(0, 1)
+    return { source: exact.logEvidence - prior.klPosterior, exact: exact.logEvidence - exact.klPosterior, elbo: exact.elbo, note: 'same toy as 002-E34 with q(z|x) = N(0.3, 0.6): using the prior in the KL gives the ELBO of q = prior, not of q' };
   },
 });

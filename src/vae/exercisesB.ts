@@ -6,7 +6,8 @@ import { registerExercise } from '../exercises/registry';
 import * as compare from '../exercises/compare';
 import { bookBackprop, BookMlp } from './bookConventions';
 import { listingBackprop, listingStep, tinyListingCvae, tinyListingVae } from './sayedListing';
-import { klDiagGaussians } from './kl';
+import { klDiagGaussians, klLogVar } from './kl';
+import { collapseDiagnostics, klDecomposition, totalCorrelationGaussian } from './disentangle';
 import { zeroFilledOptimum } from './recommender';
 
 const NB = {
@@ -179,4 +180,71 @@ registerExercise({
   compare: compare.number({ rel: 1e-9 }),
   hints: ['−ELBO = ‖h − ĥ‖²/(2σ²) + KL + const and J = 2 KL + P.', 'Multiply −ELBO by 2σ².'],
   notebook: NB.s07,
+});
+
+// ---- sta4124/10 and sta4124/11 ----------------------------------------------------------------------------------------
+const NB10 = 'sta4124/10-autoencoders-and-vae.ipynb';
+const NB11 = 'sta4124/11-advanced-vae.ipynb';
+registerExercise({
+  id: 'vae.ae.discarded-variance',
+  title: 'The optimal loss of a linear autoencoder with k = 1 for covariance eigenvalues (4, 1, 0.25), by hand',
+  source: '002 §5.1, L910–953 (erratum 002-E26)',
+  reference: () => 1 + 0.25,
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['The optimum keeps the top-k principal subspace; the loss is the variance left out.'],
+  notebook: NB10,
+});
+registerExercise({
+  id: 'vae.ae.kl-d25',
+  title: 'KL(N((1, 0), diag(2, 0.5)) ‖ N(0, I)) from log-variances, by hand (002 D25)',
+  source: '002 §5.2, Eq. (5.2.4) and App. E.2 (002 D25)',
+  reference: () => klLogVar([1, 0], [Math.log(2), Math.log(0.5)]),
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['−½ Σ_j (1 + log σ_j² − μ_j² − σ_j²).', 'The log terms cancel: log 2 + log 0.5 = 0.'],
+  notebook: NB10,
+});
+registerExercise({
+  id: 'vae.ae.pathwise-grad',
+  title: '∂/∂μ E_{N(μ, σ²)}[z²] at μ = 1, σ = 1 (the pathwise derivative of the reparameterised expectation)',
+  source: '002 §5.2.2 and App. E.1 (erratum 002-E27)',
+  reference: () => 2 * 1,
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['E[z²] = μ² + σ².'],
+  notebook: NB10,
+});
+registerExercise({
+  id: 'vae.adv.tc-gaussian',
+  title: 'Total correlation of a bivariate Gaussian with correlation ρ = 0.5, by hand to 4 significant figures (002 D21)',
+  source: '002 §6.1, (6.1.1) (002 D21)',
+  reference: () => totalCorrelationGaussian([[1, 0.5], [0.5, 1]]),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['TC = ½(Σ log Σ_ii − log det Σ) = −½ log(1 − ρ²).'],
+  notebook: NB11,
+});
+registerExercise({
+  id: 'vae.adv.mutual-info',
+  title: 'I_q(x; z) for p_data = (½, ½), q(z|x) = [[0.9, 0.1], [0.2, 0.8]] (002 D20)',
+  source: '002 §6.3, (6.3.3)–(6.3.4) (002 D20; erratum 002-E32)',
+  reference: () => klDecomposition([0.5, 0.5], [[0.9, 0.1], [0.2, 0.8]], [0.5, 0.5]).mutualInfo,
+  compare: compare.number({ rel: 1e-6 }),
+  hints: ['First the aggregate q(z) = Σ_x p_data(x) q(z|x).', 'Then Σ_x p_data(x) KL(q(z|x) ‖ q(z)).'],
+  notebook: NB11,
+});
+registerExercise({
+  id: 'vae.adv.permuted-row',
+  title: 'permute_dims on the batch of 002 T17: the first row when dimension 1 takes row 3 and dimensions 2, 3 keep row 1',
+  source: '002 §6.3, Algorithm 6.1, L1185–1191 (002 T17)',
+  reference: () => [0.5, 1.3, -0.7],
+  compare: compare.vector({ abs: 1e-12 }),
+  hints: ['z^(1) = (0.2, 1.3, −0.7), z^(3) = (0.5, −0.9, 0.3): take z₁ from z^(3), z₂ and z₃ from z^(1).'],
+  notebook: NB11,
+});
+registerExercise({
+  id: 'vae.adv.active-units',
+  title: 'Active units for encoder-mean variances (0.8, 0.004, 0.3, 0.0001) with the threshold 0.01',
+  source: '002 §6.4, L1220–1238 (active units, Burda et al. 2016)',
+  reference: () => collapseDiagnostics([[0.8, 0.004, 0.3, 0.0001].map((v) => Math.sqrt(v)), [0.8, 0.004, 0.3, 0.0001].map((v) => -Math.sqrt(v))], [[0, 0, 0, 0], [0, 0, 0, 0]]).active,
+  compare: compare.number({ abs: 0.5 }),
+  hints: ['Count the variances above 0.01.'],
+  notebook: NB11,
 });
