@@ -12,7 +12,8 @@ import { Rng } from '../core/rng';
 import { logMeanExp, sigmoid, softplus } from '../core/special';
 import { assertInteger, assertOneOf, assertVector, describe } from '../core/validate';
 import { assertRng } from '../sampling/basic';
-import { Rbm, checkRbm, hiddenInput } from './rbm';
+import { Rbm, checkRbm } from './rbm';
+import { preH as hiddenInput } from './internal';
 
 /** An inverse-temperature schedule β₀ = 0 < … < β_K = 1 with K steps: linear (default) or sigmoid-shaped (denser near both ends). */
 export function aisSchedule(K: number, kind: 'linear' | 'sigmoid' = 'linear'): number[] {

@@ -14,6 +14,7 @@ import { assertFiniteNumber, assertInteger, assertMatrix, assertOneOf, assertPos
 import { assertRng } from '../sampling/basic';
 import { gibbsKernelDiscrete, indexToBits, randomScanGibbsKernel } from '../sampling/gibbs';
 import { checkBinary, checkBinaryData } from './bm';
+import { addStats, preH, preV, subStats, zeroRaw } from './internal';
 
 /** An RBM with m visible and n hidden binary units (W is n × m, hidden × visible). */
 export interface Rbm {
@@ -48,38 +49,13 @@ export const TINY_RBM: Rbm = {
   c: [-0.1, 0.2],
 };
 
-/** Wv + c (pre-activations of the hidden units). */
-export function hiddenInput(rbm: Rbm, v: ArrayLike<number>): Float64Array {
-  const { W, c } = rbm;
-  const out = new Float64Array(c.length);
-  for (let j = 0; j < c.length; j++) {
-    const row = W[j];
-    let a = c[j];
-    for (let i = 0; i < row.length; i++) if (v[i]) a += row[i] * v[i];
-    out[j] = a;
-  }
-  return out;
-}
-
-/** Wᵀh + b (pre-activations of the visible units). */
-export function visibleInput(rbm: Rbm, h: ArrayLike<number>): Float64Array {
-  const { W, b } = rbm;
-  const out = Float64Array.from(b);
-  for (let j = 0; j < W.length; j++) {
-    if (!h[j]) continue;
-    const row = W[j];
-    for (let i = 0; i < out.length; i++) out[i] += row[i] * h[j];
-  }
-  return out;
-}
-
 /** E(v, h) = −hᵀWv − bᵀv − cᵀh (003 L154, canonical W; 003 §4.3: E([1,0,1], [1,0]) = −0.75). */
 export function rbmEnergy(rbm: Rbm, v: ArrayLike<number>, h: ArrayLike<number>): number {
   const fn = 'rbmEnergy';
   checkRbm(fn, rbm);
   const vv = checkBinary(fn, 'v', v, rbm.b.length);
   const hh = checkBinary(fn, 'h', h, rbm.c.length);
-  const a = hiddenInput(rbm, vv);
+  const a = preH(rbm, vv);
   let e = 0;
   for (let i = 0; i < vv.length; i++) e -= rbm.b[i] * vv[i];
   for (let j = 0; j < hh.length; j++) e -= hh[j] * a[j]; // hᵀ(Wv + c)
@@ -95,7 +71,7 @@ export function rbmFreeEnergy(rbm: Rbm, v: ArrayLike<number>): number {
 }
 
 function freeEnergyV(rbm: Rbm, v: ArrayLike<number>): number {
-  const a = hiddenInput(rbm, v);
+  const a = preH(rbm, v);
   let f = 0;
   for (let i = 0; i < rbm.b.length; i++) f -= rbm.b[i] * v[i];
   for (let j = 0; j < a.length; j++) f -= softplus(a[j]);
@@ -107,7 +83,7 @@ export function rbmFreeEnergyHidden(rbm: Rbm, h: ArrayLike<number>): number {
   const fn = 'rbmFreeEnergyHidden';
   checkRbm(fn, rbm);
   assertVector(fn, 'h', h, rbm.c.length);
-  const a = visibleInput(rbm, h);
+  const a = preV(rbm, h);
   let f = 0;
   for (let j = 0; j < rbm.c.length; j++) f -= rbm.c[j] * h[j];
   for (let i = 0; i < a.length; i++) f -= softplus(a[i]);
@@ -214,7 +190,7 @@ export function rbmProbH(rbm: Rbm, v: ArrayLike<number>): number[] {
   const fn = 'rbmProbH';
   checkRbm(fn, rbm);
   assertVector(fn, 'v', v, rbm.b.length);
-  return Array.from(hiddenInput(rbm, v), sigmoid);
+  return Array.from(preH(rbm, v), sigmoid);
 }
 
 /** p(v_i = 1 | h) = σ((Wᵀh + b)_i) (003 L167 repaired, errata 003-E18/E19; 003 §4.3: [0.668188, 0.475021, 0.413382] at h = [1,1]). */
@@ -222,7 +198,7 @@ export function rbmProbV(rbm: Rbm, h: ArrayLike<number>): number[] {
   const fn = 'rbmProbV';
   checkRbm(fn, rbm);
   assertVector(fn, 'h', h, rbm.c.length);
-  return Array.from(visibleInput(rbm, h), sigmoid);
+  return Array.from(preV(rbm, h), sigmoid);
 }
 
 function bernoulliVec(p: ArrayLike<number>, rng: Rng): number[] {
@@ -250,8 +226,8 @@ export function rbmBlockGibbsStep(rbm: Rbm, v: ArrayLike<number>, rng: Rng): { h
   checkRbm(fn, rbm);
   checkBinary(fn, 'v', v, rbm.b.length);
   assertRng(fn, rng);
-  const h = bernoulliVec(Array.from(hiddenInput(rbm, v), sigmoid), rng);
-  return { h, v: bernoulliVec(Array.from(visibleInput(rbm, h), sigmoid), rng) };
+  const h = bernoulliVec(Array.from(preH(rbm, v), sigmoid), rng);
+  return { h, v: bernoulliVec(Array.from(preV(rbm, h), sigmoid), rng) };
 }
 
 /**
@@ -286,34 +262,12 @@ export interface RbmStats {
   c: number[];
 }
 
-/** Zero statistics of the RBM's shape. */
-export function zeroStats(m: number, n: number): RbmStats {
-  return { W: Array.from({ length: n }, () => new Array<number>(m).fill(0)), b: new Array<number>(m).fill(0), c: new Array<number>(n).fill(0) };
-}
-
-/** s += weight · [σ(Wv + c)vᵀ, v, σ(Wv + c)] (the "Rao–Blackwellised" statistics of 003 L339–347). */
-export function addStats(rbm: Rbm, s: RbmStats, v: ArrayLike<number>, weight: number): void {
-  const p = hiddenInput(rbm, v);
-  for (let j = 0; j < p.length; j++) {
-    const pj = sigmoid(p[j]) * weight;
-    s.c[j] += pj;
-    const row = s.W[j];
-    for (let i = 0; i < v.length; i++) if (v[i]) row[i] += pj * v[i];
-  }
-  for (let i = 0; i < v.length; i++) s.b[i] += weight * v[i];
-}
-
-/** a − b entry by entry. */
-export function subStats(a: RbmStats, b: RbmStats): RbmStats {
-  return { W: a.W.map((r, j) => r.map((x, i) => x - b.W[j][i])), b: a.b.map((x, i) => x - b.b[i]), c: a.c.map((x, j) => x - b.c[j]) };
-}
-
 /** The positive phase averaged over the data: (1/N) Σ_d [σ(Wv_d + c)v_dᵀ, v_d, σ(Wv_d + c)] (003 L357, L371, L385, first terms). */
 export function rbmPositivePhase(rbm: Rbm, data: ArrayLike<number>[]): RbmStats {
   const fn = 'rbmPositivePhase';
   checkRbm(fn, rbm);
   const X = checkBinaryData(fn, 'data', data, rbm.b.length);
-  const s = zeroStats(rbm.b.length, rbm.c.length);
+  const s = zeroRaw(rbm.b.length, rbm.c.length);
   for (const v of X) addStats(rbm, s, v, 1 / X.length);
   return s;
 }
@@ -324,7 +278,7 @@ export function rbmNegativePhaseExact(rbm: Rbm): RbmStats {
   checkRbm(fn, rbm);
   const m = rbm.b.length;
   const p = rbmVisibleDistribution(rbm);
-  const s = zeroStats(m, rbm.c.length);
+  const s = zeroRaw(m, rbm.c.length);
   p.forEach((ps, k) => addStats(rbm, s, indexToBits(k, m), ps));
   return s;
 }
@@ -357,7 +311,7 @@ export function rbmGradEnumeration(rbm: Rbm, data: ArrayLike<number> | ArrayLike
   const n = rbm.c.length;
   const X = checkBinaryData(fn, 'data', asData(data), m);
   const J = rbmJoint(rbm);
-  const g = zeroStats(m, n);
+  const g = zeroRaw(m, n);
   const acc = (v: number[], h: number[], w: number) => {
     for (let j = 0; j < n; j++) {
       g.c[j] += w * h[j];
@@ -398,11 +352,39 @@ export function rbmGradFiniteDiff(rbm: Rbm, data: ArrayLike<number> | ArrayLike<
 
 /** Largest absolute entry-wise difference of two statistics. */
 export function maxAbsDiff(a: RbmStats, b: RbmStats): number {
+  const fn = 'maxAbsDiff';
+  for (const [arg, x] of [['a', a], ['b', b]] as const) {
+    if (!x || typeof x !== 'object' || !Array.isArray(x.W) || !Array.isArray(x.b) || !Array.isArray(x.c)) throw new TypeError(`${fn}: ${arg} must be gradient statistics {W, b, c} (got ${describe(x)})`);
+  }
+  if (a.W.length !== b.W.length || a.b.length !== b.b.length || a.c.length !== b.c.length || a.W.some((r, j) => r.length !== b.W[j]?.length)) {
+    throw new RangeError(`${fn}: a and b must have the same shapes (got W ${a.W.length}×${a.W[0]?.length}, b ${a.b.length}, c ${a.c.length} vs W ${b.W.length}×${b.W[0]?.length}, b ${b.b.length}, c ${b.c.length})`);
+  }
   let d = 0;
   a.W.forEach((r, j) => r.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.W[j][i])))));
   a.b.forEach((x, i) => (d = Math.max(d, Math.abs(x - b.b[i]))));
   a.c.forEach((x, j) => (d = Math.max(d, Math.abs(x - b.c[j]))));
   return d;
+}
+
+/** Wv + c, the pre-activations of the hidden units (003 L169). */
+export function hiddenInput(rbm: Rbm, v: ArrayLike<number>): Float64Array {
+  checkRbm('hiddenInput', rbm);
+  assertVector('hiddenInput', 'v', v, rbm.b.length);
+  return preH(rbm, v);
+}
+
+/** Wᵀh + b, the pre-activations of the visible units (003 L167 repaired). */
+export function visibleInput(rbm: Rbm, h: ArrayLike<number>): Float64Array {
+  checkRbm('visibleInput', rbm);
+  assertVector('visibleInput', 'h', h, rbm.c.length);
+  return preV(rbm, h);
+}
+
+/** Zero gradient statistics for m visible and n hidden units. */
+export function zeroStats(m: number, n: number): RbmStats {
+  assertInteger('zeroStats', 'm', m, 1, 1e6);
+  assertInteger('zeroStats', 'n', n, 1, 1e6);
+  return zeroRaw(m, n);
 }
 
 /**

@@ -16,18 +16,14 @@ import { checkBinary, checkBinaryData } from './bm';
 import {
   Rbm,
   RbmStats,
-  addStats,
   checkRbm,
-  hiddenInput,
   rbmAverageLogLik,
   rbmBlockKernel,
   rbmGradExact,
   rbmLogZ,
   rbmPositivePhase,
-  subStats,
-  visibleInput,
-  zeroStats,
 } from './rbm';
+import { addStats, preH as hiddenInput, preV as visibleInput, subStats, zeroRaw as zeroStats } from './internal';
 
 /** 'exact' = the repaired algorithm; 'source' = the printed one (the erratum's numbers come from it). */
 export type Form = 'exact' | 'source';

@@ -202,6 +202,14 @@ describe('energy/rbm — the 003 tiny RBM (§4.3) and exact quantities', () => {
       const wide = { W: [new Array(21).fill(0)], b: new Array(21).fill(0), c: [0] };
       assert.throws(() => energy.rbmVisibleDistribution(wide), /rbmVisibleDistribution: m \(visible units\)/);
     });
+    it('hiddenInput / visibleInput / zeroStats / maxAbsDiff: wrong lengths and shapes', () => {
+      assert.throws(() => energy.hiddenInput(T, [1, 0]), /hiddenInput: v must have length 3/);
+      assert.throws(() => energy.visibleInput(T, [1, 0, 1]), /visibleInput: h must have length 2/);
+      assert.throws(() => energy.zeroStats(0, 2), /zeroStats: m/);
+      assert.throws(() => energy.maxAbsDiff(null as never, energy.zeroStats(3, 2)), /maxAbsDiff: a must be gradient statistics/);
+      assert.throws(() => energy.maxAbsDiff(energy.zeroStats(3, 2), energy.zeroStats(2, 2)), /maxAbsDiff: a and b must have the same shapes/);
+      assert.deepEqual(Array.from(energy.hiddenInput(T, [1, 0, 1])).map((x) => +x.toFixed(12)), [0.6, -0.3]);
+    });
     it('initRbm: bad sizes, scale, rng, data', () => {
       assert.throws(() => energy.initRbm(0, 2, rng(1)), /initRbm: m/);
       assert.throws(() => energy.initRbm(3, 2.5, rng(1)), /initRbm: n/);
