@@ -3,7 +3,9 @@
  * states them). `npx dgmlab answer ar.masks.field` prints the reference.
  */
 import { registerExercise, compare } from '../exercises';
-import { nadeParameters } from '../counting';
+import { nadeParameters, fvsbnParameters } from '../counting';
+import { arCharacteristicRoots, arStationaryMean, dilatedCausalReceptiveField, nllDecomposition } from './arp';
+import { markovChainModel, pdProb, pdMarginalTail, rnnStep, lstmUnroll, lstmConstantParams, idealCellGrid } from './pixelDensity';
 import { NADE_EXAMPLE, nadeConditionals, nadeLogProb } from './nade';
 import { madeConnectivity, madeHiddenMask, madeMasks } from './made';
 import { FOUR_CASES, ORIENTATIONS, blindSpot, maskedConvKernelMask, receptiveField, stepsIntermediateSet } from './masks';
@@ -11,6 +13,8 @@ import { FOUR_CASES, ORIENTATIONS, blindSpot, maskedConvKernelMask, receptiveFie
 const MASKS = 'dgm-exercises/01-pixelcnn-masks.ipynb';
 const NADE = 'dgm-notes/10-nade.ipynb';
 const MADE = 'dgm-notes/11-made.ipynb';
+const STA = 'sta4124/12-autoregressive-models.ipynb';
+const PD = 'nguyen-tutorial/08-pixel-density-rnn-lstm.ipynb';
 
 // ------------------------------------------------------------------------------------------- dgm-exercises/01 (001 Section 1)
 registerExercise({
@@ -171,4 +175,123 @@ registerExercise({
   compare: compare.number({ abs: 0 }),
   hints: ['Each pass yields one new conditional whose inputs are all known.'],
   notebook: MADE,
+});
+
+// ------------------------------------------------------------------------------------------ sta4124/12 (002 §7; §8 extension)
+registerExercise({
+  id: 'ar.arp.stationary-mean',
+  title: 'The stationary mean of y_t = 1 + 0.5 y_{t−1} − 0.3 y_{t−2} + ε_t',
+  source: '002 §7, L1252–1256 (AR(p)); 002 inventory NB12',
+  reference: () => arStationaryMean(1, [0.5, -0.3]),
+  compare: compare.number({ rel: 1e-6 }),
+  hints: ['Take expectations on both sides with E[y_t] = μ for all t.'],
+  notebook: STA,
+});
+
+registerExercise({
+  id: 'ar.arp.root-modulus',
+  title: 'The modulus of the inverse characteristic roots of AR(2) with w = (0.5, −0.3) (4 significant figures)',
+  source: '002 §7, L1252–1256; stationarity (Hamilton 1994, §1.2)',
+  reference: () => Math.hypot(arCharacteristicRoots([0.5, -0.3]).inverseRoots[0].re, arCharacteristicRoots([0.5, -0.3]).inverseRoots[0].im),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['The inverse roots solve λ² − 0.5λ + 0.3 = 0.', 'A complex-conjugate pair has |λ|² = product of the roots = 0.3.'],
+  notebook: STA,
+});
+
+registerExercise({
+  id: 'ar.fvsbn.count',
+  title: 'FVSBN parameters for p binary variables',
+  source: '002 §7.2, Eq. (7.2.2), L1291 (T18; erratum 002-E38)',
+  params: { p: { default: 8, min: 1, max: 100000, integer: true, description: 'number of binary variables p' } },
+  reference: (q) => fvsbnParameters(q.p as number),
+  compare: compare.number({ abs: 0 }),
+  hints: ['Row t of (7.2.2) holds w_0^{(t)}, …, w_{t−1}^{(t)}: t numbers.'],
+  notebook: STA,
+});
+
+registerExercise({
+  id: 'ar.mle.kl',
+  title: 'KL(p_data ‖ q) for p_data = (0.2, 0.3, 0.5), q = (0.3, 0.3, 0.4), from NLL − H',
+  source: '002 §7.1, Eqs. (7.1.1)–(7.1.2)',
+  reference: () => nllDecomposition([0.2, 0.3, 0.5], [0.3, 0.3, 0.4]).kl,
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['NLL = −Σ p log q; H = −Σ p log p; KL = NLL − H.'],
+  notebook: STA,
+});
+
+registerExercise({
+  id: 'ar.wavenet.field',
+  title: 'Receptive field (samples) of ten dilated causal convolutions, kernel 2, dilations 1, 2, 4, …, 512',
+  source: '002 §8 (TBU) — extension: van den Oord et al., WaveNet (2016), §2.1',
+  reference: () => dilatedCausalReceptiveField(2, [1, 2, 4, 8, 16, 32, 64, 128, 256, 512]),
+  compare: compare.number({ abs: 0 }),
+  hints: ['A kernel-2 layer with dilation d adds d samples to the past it sees.'],
+  notebook: STA,
+});
+
+// ---------------------------------------------------------------------------------- nguyen-tutorial/08 (000 §2, (2.11)–(2.14))
+const o18 = () => markovChainModel(4, 0.6, 0.8, 0.3);
+registerExercise({
+  id: 'ar.pd.joint',
+  title: 'P(x = (1, 1, 0, 1)) for the Markov chain P(x₁=1) = 0.6, P(1|1) = 0.8, P(1|0) = 0.3',
+  source: '000 §2, (2.11); 000 O-18',
+  reference: () => pdProb(o18(), [1, 1, 0, 1]),
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['Multiply P(x₁ = 1), P(x₂ = 1 | x₁ = 1), P(x₃ = 0 | x₂ = 1) and P(x₄ = 1 | x₃ = 0).'],
+  notebook: PD,
+});
+
+registerExercise({
+  id: 'ar.pd.marginal',
+  title: 'The marginal P(x₃ = 0, x₄ = 1) of the same chain',
+  source: '000 §2, L566–568 (erratum 000-E26); 000 O-18',
+  reference: () => pdMarginalTail(o18(), [0, 1]),
+  compare: compare.number({ rel: 1e-9 }),
+  hints: ['P(x₃ = 0, x₄ = 1) = P(x₃ = 0) · P(x₄ = 1 | x₃ = 0); P(x₃ = 0) needs the marginal of x₂ first.'],
+  notebook: PD,
+});
+
+registerExercise({
+  id: 'ar.pd.rnn-step',
+  title: 'One RNN step (h₁, o₁) with W_h = 0.5, U_h = −0.3, b_h = 0.1, W_o = 2, b_o = 0, h₀ = 0.2, x₁ = 1',
+  source: '000 §2, (2.12); 000 O-19',
+  reference: () => {
+    const r = rnnStep({ Wh: [[0.5]], Uh: [[-0.3]], bh: [0.1], Wo: [[2]], bo: [0] }, [1], [0.2]);
+    return [r.h[0], r.o[0]];
+  },
+  compare: compare.vector({ rel: 1e-6 }),
+  hints: ['h₁ = tanh(0.5·1 − 0.3·0.2 + 0.1); o₁ = σ(2 h₁).'],
+  notebook: PD,
+});
+
+registerExercise({
+  id: 'ar.pd.lstm-c2',
+  title: 'The LSTM cell state c₂ after x = (1, −1) with all W = 0.5, all U = −0.5, b = 0, h₀ = c₀ = 0',
+  source: '000 §2, (2.13); 000 O-20',
+  reference: () => lstmUnroll(lstmConstantParams(1, 1, 0.5, -0.5, 0), [[1], [-1]], [0], [0]).c[1][0],
+  compare: compare.number({ rel: 1e-6 }),
+  hints: ['Step 1: every gate pre-activation is 0.5; c₁ = i·g, h₁ = o·tanh(c₁).', 'Step 2: pre-activation 0.5·(−1) − 0.5·h₁.'],
+  notebook: PD,
+});
+
+registerExercise({
+  id: 'ar.pd.draws',
+  title: 'How many conditional draws does sequential generation make for an n × n image with k seeded pixels?',
+  source: '000 §2, L566; 000 O-16',
+  params: { n: { default: 3, min: 1, max: 1000, integer: true, description: 'image width n' }, k: { default: 2, min: 0, max: 1000000, integer: true, description: 'seeded pixels k' } },
+  reference: (q) => Math.max(0, (q.n as number) ** 2 - (q.k as number)),
+  compare: compare.number({ abs: 0 }),
+  hints: ['One draw per pixel that is not given.'],
+  notebook: PD,
+});
+
+registerExercise({
+  id: 'ar.pd.ideal-cell',
+  title: 'The idealised 2-D LSTM cell c_{3,3} (f = i = g = 1, zero boundary)',
+  source: '000 §2, (2.14) (erratum 000-E29); 000 O-22',
+  params: { i: { default: 3, min: 1, max: 20, integer: true, description: 'row i' }, j: { default: 3, min: 1, max: 20, integer: true, description: 'column j' } },
+  reference: (q) => idealCellGrid(Math.max(q.i as number, q.j as number))[(q.i as number) - 1][(q.j as number) - 1],
+  compare: compare.number({ abs: 0 }),
+  hints: ['c_{i,j} = c_{i,j−1} + c_{i−1,j} + 1: fill the grid row by row.', 'Or use c_{i,j} = C(i+j, i) − 1.'],
+  notebook: PD,
 });

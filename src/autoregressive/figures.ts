@@ -5,6 +5,7 @@
  */
 import { assertOneOf, describe } from '../core/validate';
 import type { Figure, Trace } from '../display/plotly';
+import { linePlot, Series } from '../display/figures';
 import { MadeMasks, madeConnectivity } from './made';
 import { FOUR_CASES, MaskType, ORIENTATIONS, Orientation, blindSpot, pixelRowCol, receptiveField, receptiveFieldLayers } from './masks';
 
@@ -152,4 +153,18 @@ export function madeMasksFigure(masks: MadeMasks): Figure {
 export function jacobianFigure(J: number[][], title = '|∂y_k/∂x_j| (rows k, columns j)'): Figure {
   const A = J.map((r) => r.map((v) => Math.abs(v)));
   return panelsFigure([{ z: A, title, text: A.map((r) => r.map((v) => (v === 0 ? '0' : v.toFixed(3)))) }], { colorscale: 'Blues', height: 380, showScale: true });
+}
+
+/** LSTM gate traces (000 (2.13)): f, i, o, g, c and h of hidden unit `unit` against t; dashed lines at ±1 (erratum 000-E28). */
+export function lstmTracesFigure(trace: { h: number[][]; c: number[][]; gates: Record<'f' | 'i' | 'o' | 'g', number[][]> }, unit = 0, title = 'LSTM gates and states against t'): Figure {
+  const T = trace.h.length;
+  const t = Array.from({ length: T }, (_, k) => k + 1);
+  const series: Series[] = [
+    ...(['f', 'i', 'o', 'g'] as const).map((g) => ({ x: t, y: trace.gates[g].map((v) => v[unit]), name: `${g}_t`, mode: 'lines+markers' as const })),
+    { x: t, y: trace.c.map((v) => v[unit]), name: 'c_t (cell)', mode: 'lines+markers', lineWidth: 3 },
+    { x: t, y: trace.h.map((v) => v[unit]), name: 'h_t (output)', mode: 'lines+markers', lineWidth: 3 },
+    { x: [1, T], y: [1, 1], name: '±1', dash: 'dash', color: '#999' },
+    { x: [1, T], y: [-1, -1], name: '−1', dash: 'dash', color: '#999' },
+  ];
+  return linePlot(series, { title, xLabel: 't', yLabel: 'value', legend: true });
 }
