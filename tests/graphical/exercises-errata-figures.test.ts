@@ -118,17 +118,18 @@ describe('graphical — figures', () => {
     assert.ok(rows[1].exactRate >= 0.75 && rows[0].exactRate === 0, JSON.stringify(rows));
     assert.equal(g.pcAccuracyFigure(rows).data.length, 4);
   });
-  it('validation: figures name the argument', () => {
-    assert.throws(() => g.activeTrailFigure(d, 'X1', 'X2', [], { trailIndex: -1 }), /opts.trailIndex must be an integer ≥ 0/);
-    assert.throws(() => g.markovBlanketFigure(d, 'X1', ['Q']), /blanket\[0\] is not a node/);
-    assert.throws(() => g.posteriorBars(g.studentNetwork(), 'I', []), /cases must be a non-empty array/);
-    assert.throws(() => g.posteriorBars(g.studentNetwork(), 'I', [{ label: 'a', evidence: {} }], { state: 2 }), /opts.state must be a state of I/);
-    assert.throws(() => g.factorHeatmaps([g.jointTable(g.studentNetwork())]), /must have one or two variables/);
-    assert.throws(() => g.pcAccuracyFigure([]), /rows must be a non-empty array/);
-    assert.throws(() => g.pcAccuracyVsSampleSize(d, [5], rng(1)), /sizes\[0\] must be an integer ≥ 10/);
-    assert.throws(() => g.pcAccuracyVsSampleSize(d, [50], rng(1), { reps: 0 }), /opts.reps must be an integer ≥ 1/);
-    assert.throws(() => g.graphFigure(['A'], {}, { observed: ['B'] }), /opts.observed\[0\] is not a node/);
-    assert.throws(() => g.conditionalDiscrepancy(g.jointTable(g.studentNetwork()), 'Q', [], []), /target must be a variable/);
-    assert.throws(() => g.conditionalDiscrepancy(g.jointTable(g.studentNetwork()), 'I', ['I'], []), /A\[0\] must be a variable of the joint other than the target/);
-  });
+  const rules: [string, () => unknown, RegExp][] = [
+    ['activeTrailFigure: opts.trailIndex must be an integer ≥ 0', () => g.activeTrailFigure(d, 'X1', 'X2', [], { trailIndex: -1 }), /opts.trailIndex must be an integer ≥ 0/],
+    ['markovBlanketFigure: blanket\[0\] is not a node', () => g.markovBlanketFigure(d, 'X1', ['Q']), /blanket\[0\] is not a node/],
+    ['posteriorBars: cases must be a non-empty array', () => g.posteriorBars(g.studentNetwork(), 'I', []), /cases must be a non-empty array/],
+    ['posteriorBars: opts.state must be a state of I', () => g.posteriorBars(g.studentNetwork(), 'I', [{ label: 'a', evidence: {} }], { state: 2 }), /opts.state must be a state of I/],
+    ['factorHeatmaps: must have one or two variables', () => g.factorHeatmaps([g.jointTable(g.studentNetwork())]), /must have one or two variables/],
+    ['pcAccuracyFigure: rows must be a non-empty array', () => g.pcAccuracyFigure([]), /rows must be a non-empty array/],
+    ['pcAccuracyVsSampleSize: sizes\[0\] must be an integer ≥ 10', () => g.pcAccuracyVsSampleSize(d, [5], rng(1)), /sizes\[0\] must be an integer ≥ 10/],
+    ['pcAccuracyVsSampleSize: opts.reps must be an integer ≥ 1', () => g.pcAccuracyVsSampleSize(d, [50], rng(1), { reps: 0 }), /opts.reps must be an integer ≥ 1/],
+    ['graphFigure: opts.observed\[0\] is not a node', () => g.graphFigure(['A'], {}, { observed: ['B'] }), /opts.observed\[0\] is not a node/],
+    ['conditionalDiscrepancy: target must be a variable', () => g.conditionalDiscrepancy(g.jointTable(g.studentNetwork()), 'Q', [], []), /target must be a variable/],
+    ['conditionalDiscrepancy: A\[0\] must be a variable of the joint other than the target', () => g.conditionalDiscrepancy(g.jointTable(g.studentNetwork()), 'I', ['I'], []), /A\[0\] must be a variable of the joint other than the target/],
+  ];
+  for (const [name, call, msg] of rules) it(`validation — ${name}`, () => assert.throws(call, msg));
 });

@@ -103,12 +103,13 @@ describe('graphical: plates and the GMM (002 §2.6)', () => {
       }
     }
   });
-  it('validation: weights not summing to one, mismatched means, non-PD covariance, bad n', () => {
-    assert.throws(() => g.gmmSample({ ...gmm, pi: [0.5, 0.6] }, 1, rng(1)), /gmmSample: .*gmm.pi/);
-    assert.throws(() => g.gmmSample({ ...gmm, means: [[0, 0]] }, 1, rng(1)), /gmm.means must have one mean per component/);
-    assert.throws(() => g.gmmSample({ ...gmm, covs: [[[1, 2], [2, 1]], gmm.covs[1]] }, 1, rng(1)), /gmm.covs\[0\]/);
-    assert.throws(() => g.gmmSample(gmm, 0, rng(1)), /argument n must be an integer ≥ 1/);
-    assert.throws(() => g.gmmLogPdf(gmm, [1]), /argument x must be 2 finite numbers/);
-    assert.throws(() => g.gmmSampleFigure({ x: [], z: [] }), /argument sample must be/);
-  });
+  const rules: [string, () => unknown, RegExp][] = [
+    ['gmmSample: gmmSample: .*gmm.pi', () => g.gmmSample({ ...gmm, pi: [0.5, 0.6] }, 1, rng(1)), /gmmSample: .*gmm.pi/],
+    ['gmmSample: gmm.means must have one mean per component', () => g.gmmSample({ ...gmm, means: [[0, 0]] }, 1, rng(1)), /gmm.means must have one mean per component/],
+    ['gmmSample: gmm.covs\[0\]', () => g.gmmSample({ ...gmm, covs: [[[1, 2], [2, 1]], gmm.covs[1]] }, 1, rng(1)), /gmm.covs\[0\]/],
+    ['gmmSample: argument n must be an integer ≥ 1', () => g.gmmSample(gmm, 0, rng(1)), /argument n must be an integer ≥ 1/],
+    ['gmmLogPdf: argument x must be 2 finite numbers', () => g.gmmLogPdf(gmm, [1]), /argument x must be 2 finite numbers/],
+    ['gmmSampleFigure: argument sample must be', () => g.gmmSampleFigure({ x: [], z: [] }), /argument sample must be/],
+  ];
+  for (const [name, call, msg] of rules) it(`validation — ${name}`, () => assert.throws(call, msg));
 });
