@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../core/rng';
 import { assertInteger, assertNonNegative, assertOneOf, assertPositive, assertProbability, describe } from '../core/validate';
 import { ActivationName } from '../backprop/activations';
-import { checkListingVae, ListingActivations, listingCore, ListingVae, maskColumns, opsTf } from './sayedListing';
+import { checkListingVae, flattenListing, ListingActivations, listingBackprop, listingCore, ListingVae, maskColumns, opsTf, unflattenListing } from './sayedListing';
 
 type T2 = tf.Tensor2D;
 
@@ -273,4 +273,74 @@ export function centerData(x: number[][]): { x: number[][]; mean: number[] } {
   const mean = new Array(M).fill(0);
   x.forEach((r) => r.forEach((v, j) => (mean[j] += v / x.length)));
   return { x: x.map((r) => r.map((v, j) => v - mean[j])), mean };
+}
+
+/**
+ * The same training loop on the float64 backend (plain arrays; fast for small networks where tfjs's per-op overhead
+ * dominates): reshuffled passes, the listing's gradients, the listing's SGD update or ADAM. Returns the trained network
+ * (a new object) and the history.
+ */
+export function trainListingVae64(vae0: ListingVae, data: number[][], opts: Omit<ListingTrainOptions, 'onRecord' | 'onStep'>): { vae: ListingVae; history: ListingTrainRecord[] } {
+  const fn = 'trainListingVae64';
+  checkListingVae(fn, vae0);
+  checkRows(fn, data, vae0.shape.M);
+  if (!opts || typeof opts !== 'object') throw new TypeError(`${fn}: argument opts must be an object (got ${describe(opts)})`);
+  assertInteger(fn, 'opts.epochs', opts.epochs, 1, 1e6);
+  const B = opts.batchSize ?? 1;
+  assertInteger(fn, 'opts.batchSize', B, 1, data.length);
+  assertPositive(fn, 'opts.eta', opts.eta);
+  const optimizer = opts.optimizer ?? 'sgd';
+  assertOneOf(fn, 'opts.optimizer', optimizer, ['sgd', 'adam'] as const);
+  const rng = opts.rng;
+  if (!rng || typeof (rng as Partial<Rng>).normal !== 'function') throw new TypeError(`${fn}: argument opts.rng must come from core.rng(seed) (got ${describe(rng)})`);
+  const b1 = opts.beta1 ?? 0.9;
+  const b2 = opts.beta2 ?? 0.999;
+  const N = data.length;
+  const perEpoch = Math.floor(N / B);
+  const total = Math.min(opts.epochs * perEpoch, opts.maxSteps ?? Infinity);
+  const every = opts.recordEvery ?? perEpoch;
+  let flat = flattenListing(vae0);
+  const m = new Array(flat.length).fill(0);
+  const v = new Array(flat.length).fill(0);
+  const history: ListingTrainRecord[] = [];
+  let sr = 0;
+  let sj = 0;
+  let cnt = 0;
+  let step = 0;
+  for (let epoch = 1; step < total; epoch++) {
+    const perm = rng.permutation(N);
+    for (let k = 0; k < perEpoch && step < total; k++) {
+      const idx = perm.slice(k * B, (k + 1) * B);
+      const eps = idx.map(() => Array.from(rng.normals(vae0.shape.P)));
+      const cur = unflattenListing(vae0, flat);
+      const bp = listingBackprop(cur, idx.map((i) => data[i]), eps, { rho: opts.rho, kappa: opts.kappa, labels: opts.labels ? idx.map((i) => (opts.labels as number[])[i]) : undefined, mask: opts.masks ? idx.map((i) => (opts.masks as number[][])[i]) : undefined });
+      const g = flattenListing(bp.grads);
+      step++;
+      if (optimizer === 'sgd') flat = flat.map((x, i) => x - opts.eta * g[i]);
+      else {
+        const c1 = 1 - b1 ** step;
+        const c2 = 1 - b2 ** step;
+        flat = flat.map((x, i) => {
+          m[i] = b1 * m[i] + (1 - b1) * g[i];
+          v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+          return x - (opts.eta * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + 1e-8);
+        });
+      }
+      sr += bp.risk.recon;
+      sj += bp.risk.J;
+      cnt++;
+      if (step % every === 0 || step === total) {
+        history.push({ step, epoch, recon: sr / cnt, J: sj / cnt });
+        sr = sj = cnt = 0;
+      }
+    }
+  }
+  return { vae: unflattenListing(vae0, flat), history };
+}
+
+/** Encoder outputs (rows μ, a) of a float64 listing VAE for data rows (compression use, L502–506). */
+export function encodeListing64(vae: ListingVae, data: number[][], labels?: number[]): { mu: number[][]; a: number[][] } {
+  const f = listingBackprop(vae, data, data.map(() => new Array(vae.shape.P).fill(0)), { labels }).forward;
+  const T = (m: number[][]) => m[0].map((_, b) => m.map((r) => r[b]));
+  return { mu: T(f.mu), a: T(f.a) };
 }

@@ -5,7 +5,7 @@ import {
   applyGradients, cloneListingVae, flattenListing, initListingVae, listingBackprop, listingGradientsFd, listingGradientsTf, listingRisk, listingSizes,
   listingStep, ListingVae, tinyListingCvae, tinyListingVae, unflattenListing,
 } from '../../src/vae/sayedListing';
-import { centerData, ListingVaeTf, trainListingVae } from '../../src/vae/sayedTraining';
+import { centerData, encodeListing64, ListingVaeTf, trainListingVae, trainListingVae64 } from '../../src/vae/sayedTraining';
 import { close, throwsWith } from './helpers';
 
 const maxAbs = (a: number[], b: number[]) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
@@ -179,6 +179,24 @@ describe('vae/sayedTraining: training with the listing on tensors', () => {
     assert.ok(maxAbs(flattenListing(vt.toListing()), flattenListing(ref)) < 1e-5);
     vt.dispose();
   });
+  it('trainListingVae64: one SGD step equals listingStep, and the tfjs trainer gives the same first step', () => {
+    const v0 = initListingVae({ M: 8, P: 2, encoderHidden: [5], decoderHidden: [5] }, rng(4), { biasScale: 0.1, activations: { hidden: 'tanh', encoderOutput: 'identity', decoderOutput: 'tanh' } });
+    const r = rng(9);
+    const out = trainListingVae64(v0, data.slice(0, 4), { epochs: 1, batchSize: 4, eta: 0.1, rho: 0.01, rng: r });
+    const r2 = rng(9);
+    const perm = r2.permutation(4);
+    const E = perm.map(() => Array.from(r2.normals(2)));
+    const ref = listingStep(v0, perm.map((i) => data[i]), E, { eta: 0.1, rho: 0.01 }).vae;
+    assert.ok(maxAbs(flattenListing(out.vae), flattenListing(ref)) < 1e-12);
+  });
+  it('trainListingVae64 with ADAM lowers the reconstruction term; encodeListing64 gives μ and a rows', () => {
+    const v0 = initListingVae({ M: 8, P: 2, encoderHidden: [16], decoderHidden: [16] }, rng(1), { activations: { hidden: 'tanh', encoderOutput: 'identity', decoderOutput: 'identity' } });
+    const out = trainListingVae64(v0, data, { epochs: 10, batchSize: 16, eta: 0.01, optimizer: 'adam', rng: rng(2) });
+    assert.ok(out.history[out.history.length - 1].recon < 0.8 * out.history[0].recon);
+    const e = encodeListing64(out.vae, data.slice(0, 3));
+    assert.equal(e.mu.length, 3);
+    assert.equal(e.a[0].length, 2);
+  });
   it('the conditional VAE decodes per class and reconstructs with labels', () => {
     const vt = new ListingVaeTf(initListingVae({ M: 8, P: 2, encoderHidden: [4], decoderHidden: [4], C: 3 }, rng(2)));
     const out = vt.decodeRows([[0, 0], [0, 0]], [0, 2]);
@@ -253,5 +271,7 @@ describe('vae/sayedListing: bad input', () => {
     throwsWith(() => vt.decodeRows([[1, 2]]), RangeError, /decodeRows.*1 entries.*2/);
     vt.dispose();
   });
+  it('trainListingVae64: unknown optimizer', () => throwsWith(() => trainListingVae64(vae, [[1]], { epochs: 1, eta: 0.1, optimizer: 'lbfgs' as never, rng: rng(1) }), RangeError, /trainListingVae64.*optimizer.*lbfgs/));
+  it('trainListingVae64: rng missing', () => throwsWith(() => trainListingVae64(vae, [[1]], { epochs: 1, eta: 0.1 } as never), TypeError, /trainListingVae64.*rng/));
   it('centerData: empty', () => throwsWith(() => centerData([]), TypeError, /centerData/));
 });
