@@ -108,7 +108,7 @@ export const COURSE_NOTEBOOKS: readonly CourseNotebook[] = [
   { path: 'sayed-ch68/10-gan-training.ipynb', source: '004', covers: "listings (68.155), (68.160), (68.161), Example 68.6", topic: 'GAN-B', plan: "NB68-10" },
   { path: 'sayed-ch68/11-conditional-gan.ipynb', source: '004', covers: "68.6", topic: 'GAN-B', plan: "NB68-11" },
   { path: 'sayed-ch68/12-wasserstein-gan.ipynb', source: '004', covers: "68.7 (68.176)\u2013(68.180)", topic: 'GAN-B', plan: "NB68-12" },
-  { path: 'sayed-ch68/13-problems-lab.ipynb', source: '004', covers: "Problems 68.1\u201368.11", topic: 'GAN-B', plan: "NB68-13" },
+  { path: 'sayed-ch68/13-problems-lab.ipynb', source: '004', covers: "Problems 68.1, 68.9, 68.10 (68.11 in notebook 12)", topic: 'GAN-B', plan: "NB68-13" },
 ];
 
 /** The notebooks folder of this checkout (the library lives in dist/course, two levels below the root). */
