@@ -299,7 +299,7 @@ export function bgmmVI(X: number[][], K: number, prior: BgmmPrior, opts: BgmmOpt
     const prev = trace.length ? trace[trace.length - 1] : -Infinity;
     if (form === 'exact' && L < prev - 1e-8 * Math.max(1, Math.abs(prev))) throw new RangeError(`${fn}: the ELBO decreased at sweep ${it} (${prev} → ${L})`);
     trace.push(L);
-    if (L - prev < tol) break;
+    if (Math.abs(L - prev) < tol) break;
   }
   const aHat = st.alpha.reduce((p, q) => p + q, 0);
   return { ...st, elboTrace: trace, iterations: it, weights: st.alpha.map((a) => a / aHat), form, ...(opts.keepHistory ? { history } : {}) };

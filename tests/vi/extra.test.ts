@@ -82,3 +82,16 @@ describe('vi/figures — builders and the Gibbs vs VI comparison', function () {
     assert.throws(() => vi.bgmmWeightsFigure({} as never), /bgmmWeightsFigure: res must come from bgmmVI/);
   });
 });
+
+describe('vi/bgmm — the notes\' responsibilities (002-E12) on the three-cluster data', function () {
+  this.timeout(60000);
+  it('with −½E log|Λ| every point drifts into one component and the ELBO falls on some sweeps; the exact form keeps 3 and never falls', () => {
+    const X = vi.threeClusterData();
+    const prior = vi.defaultBgmmPrior(X, 0.01);
+    const notes = vi.bgmmVI(X, 6, prior, { rng: rng(3), maxIter: 300, form: 'source' });
+    assert.equal(vi.effectiveComponents(notes.weights), 1);
+    assert.ok(notes.elboTrace.some((v, i) => i > 0 && v < notes.elboTrace[i - 1] - 1e-9));
+    const exact = vi.bgmmVI(X, 6, prior, { rng: rng(3), maxIter: 300 });
+    assert.equal(vi.effectiveComponents(exact.weights), 3);
+  });
+});
