@@ -21,7 +21,8 @@ const fs = require('fs');
 const path = require('path');
 const py = require('./python');
 
-const args = process.argv.slice(2);
+// Required as a module (scripts/classroom.js uses registerShared), it reads no command line.
+const args = require.main === module ? process.argv.slice(2) : [];
 const flag = (name) => args.includes(name);
 const option = (name) => {
   const i = args.indexOf(name);
@@ -218,4 +219,6 @@ function main() {
   if (shared) smokeTest(python, shared);
 }
 
-main();
+if (require.main === module) main();
+
+module.exports = { registerShared };

@@ -17,6 +17,8 @@ import { formatReports, gradeSubmissions, reportsCsv } from './grade';
 import { formatStudentActions, generateStudentVersions } from './student';
 import { loadLibrary } from './library';
 import { findNotebooks } from './paths';
+import { readRoster } from './roster';
+import { isParameterIndependent } from '../exercises/variants';
 
 /** Where the command writes (replaceable in tests). */
 export interface Io {
@@ -47,7 +49,7 @@ export const COMMAND_USAGE: Record<string, string> = {
   --source s  one source (a three-digit number such as 002)
   --json      one JSON array of rows`,
   grade: `Usage: dgmlab grade <notebook|folder...> [--master nb] [--json] [--csv file] [--preset fast|full]
-                    [--cell-timeout s] [--timeout s] [--jobs n] [--memory mb] [--keep]
+                    [--cell-timeout s] [--timeout s] [--jobs n] [--memory mb] [--keep] [--roster f --seed S]
 
   Execute each submitted notebook in a sandbox (bubblewrap and/or Node's permission model; see the README's
   lecturer section) and grade its exercise checks again in this process.
@@ -60,15 +62,22 @@ export const COMMAND_USAGE: Record<string, string> = {
   --jobs n          notebooks executed at the same time (default 2)
   --memory mb       memory bound of a submission's kernel in MiB (default 4096)
   --keep            keep the work copies (and executed copies) in .grading/
+  --roster f --seed S
+                    grade per-student variants: each submission belongs to the roster id that names a folder on
+                    its path, and is graded for that student's parameters (recomputed from S and the id)
 
   Exit status: 0 when every submission was graded; 1 when any could not be (not a notebook, unreadable, no
   master; its "error" says why); 2 on a usage error.`,
-  student: `Usage: dgmlab student [notebook...] [--out dir] [--force] [--json]
+  student: `Usage: dgmlab student [notebook...] [--out dir] [--force] [--json] [--roster roster.csv --seed S]
 
   Write student versions of the master notebooks (default: every notebook under notebooks/, into student/).
-  --out dir  the output folder
-  --force    overwrite student files edited since they were generated
-  --json     the actions as JSON`,
+  --out dir     the output folder
+  --force       overwrite student files edited since they were generated
+  --json        the actions as JSON
+  --roster f    a CSV with a header row and an id column (name, email optional): one folder per student, <out>/<id>/,
+                each exercise with parameters drawn from (S, id, exercise id), shown above it; grade with the same
+                --roster and --seed
+  --seed S      the course's secret seed (keep it: the grader needs it; it is not written into the notebooks)`,
 };
 
 export const USAGE = `Usage: dgmlab <command> [options]
@@ -79,7 +88,7 @@ export const USAGE = `Usage: dgmlab <command> [options]
   grade <notebook|folder...> [--master nb] [--json] [--csv file] [--preset fast|full]
         [--cell-timeout s] [--timeout s] [--jobs n] [--memory mb] [--keep]
                                              execute (sandboxed) and grade submitted notebooks
-  student [notebook...] [--out dir] [--force]
+  student [notebook...] [--out dir] [--force] [--roster f --seed S]
                                              write student versions of the master notebooks
   help [command]                             this text, or a command's (also: dgmlab <command> --help)`;
 
@@ -119,7 +128,7 @@ function cmdExercises(a: ParsedArgs, io: Io): number {
     return 1;
   }
   if (a.flags.has('json')) {
-    io.out(JSON.stringify(list.map((e) => ({ id: e.id, topic: e.topic, title: e.title, source: e.source, params: e.params, kind: e.compare.kind, expects: e.compare.expects, points: e.points, hints: e.hints.length, notebook: e.notebook ?? null })), null, 2));
+    io.out(JSON.stringify(list.map((e) => ({ id: e.id, topic: e.topic, title: e.title, source: e.source, params: e.params, parameterIndependent: isParameterIndependent(e), kind: e.compare.kind, expects: e.compare.expects, points: e.points, hints: e.hints.length, notebook: e.notebook ?? null })), null, 2));
     return 0;
   }
   io.out(list.map((e) => e.id).join('\n'));
@@ -127,9 +136,11 @@ function cmdExercises(a: ParsedArgs, io: Io): number {
   const w = Math.max(...list.map((e) => e.id.length), 2);
   for (const e of list) {
     const params = Object.entries(e.params).map(([k, s]) => `${k}=${s.default}`).join(', ');
-    io.out(`${e.id.padEnd(w)}  ${e.title}  [${e.source}]${params ? `  params: ${params}` : ''}  (${e.compare.kind})`);
+    const same = isParameterIndependent(e) ? '  [same for every student]' : '  [per-student variants]';
+    io.out(`${e.id.padEnd(w)}  ${e.title}  [${e.source}]${params ? `  params: ${params}` : ''}  (${e.compare.kind})${same}`);
   }
-  io.out(`${list.length} exercise${list.length === 1 ? '' : 's'}`);
+  const independent = list.filter((e) => isParameterIndependent(e)).length;
+  io.out(`${list.length} exercise${list.length === 1 ? '' : 's'} (${list.length - independent} with per-student variants, ${independent} the same for every student)`);
   return 0;
 }
 
@@ -196,8 +207,22 @@ async function cmdGrade(a: ParsedArgs, io: Io): Promise<number> {
     io.err(`dgmlab grade: no notebooks found in ${a.positional.join(', ')}`);
     return 1;
   }
+  const rosterFile = opt(a, 'roster');
+  const seed = opt(a, 'seed');
+  if ((rosterFile === undefined) !== (seed === undefined)) throw new UsageError('--roster and --seed go together (the seed the student versions were written with)');
+  let roster;
+  if (rosterFile !== undefined) {
+    try {
+      roster = readRoster(rosterFile);
+    } catch (e) {
+      io.err(`dgmlab grade: ${(e as Error).message}`);
+      return 1;
+    }
+  }
   const reports = await gradeSubmissions(submissions, {
     master,
+    roster,
+    seed,
     preset,
     cellTimeout: numOpt(a, 'cell-timeout', 120),
     totalTimeout: numOpt(a, 'timeout', 900),
@@ -229,7 +254,19 @@ async function cmdStudent(a: ParsedArgs, io: Io): Promise<number> {
     io.err(`dgmlab student: no such file: ${missing.join(', ')}`);
     return 1;
   }
-  const actions = generateStudentVersions({ notebooks: a.positional, outDir: opt(a, 'out'), force: a.flags.has('force') });
+  const rosterFile = opt(a, 'roster');
+  const seed = opt(a, 'seed');
+  if ((rosterFile === undefined) !== (seed === undefined)) throw new UsageError('--roster and --seed go together (the seed is the course secret the variants are drawn from)');
+  let roster;
+  if (rosterFile !== undefined) {
+    try {
+      roster = readRoster(rosterFile);
+    } catch (e) {
+      io.err(`dgmlab student: ${(e as Error).message}`);
+      return 1;
+    }
+  }
+  const actions = generateStudentVersions({ notebooks: a.positional, outDir: opt(a, 'out'), force: a.flags.has('force'), roster, seed });
   if (a.flags.has('json')) io.out(JSON.stringify(actions, null, 2));
   else io.out(actions.length ? formatStudentActions(actions) : 'No notebooks found.');
   return actions.some((x) => x.action === 'error') ? 1 : 0;
@@ -239,8 +276,8 @@ const SPECS: Record<string, { flags: string[]; options: string[] }> = {
   exercises: { flags: ['json', 'help'], options: ['topic'] },
   answer: { flags: ['json', 'help'], options: ['param'] },
   errata: { flags: ['json', 'help'], options: ['source'] },
-  grade: { flags: ['json', 'keep', 'help'], options: ['csv', 'master', 'preset', 'cell-timeout', 'timeout', 'jobs', 'memory'] },
-  student: { flags: ['force', 'json', 'help'], options: ['out'] },
+  grade: { flags: ['json', 'keep', 'help'], options: ['csv', 'master', 'preset', 'cell-timeout', 'timeout', 'jobs', 'memory', 'roster', 'seed'] },
+  student: { flags: ['force', 'json', 'help'], options: ['out', 'roster', 'seed'] },
 };
 
 /** Run the command line `argv` (without node and the script); resolves to the exit code. */
