@@ -4,3 +4,4 @@ export * from './plotly';
 export * from './figures';
 export * from './rich';
 export * from './progress';
+export * from './overlays';

@@ -14,6 +14,7 @@ export * from './mh';
 export * from './gibbs';
 export * from './annealing';
 export * from './diagnostics';
+export * from './mixing';
 export * as examples from './examples';
 export { showErrata } from './errata';
 export { stateDiagram } from './figures';
