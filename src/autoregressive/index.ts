@@ -10,6 +10,7 @@ export * from './made';
 export * from './fvsbn';
 export * from './arp';
 export * from './pixelDensity';
+export * from './pixelRnnTf';
 export * from './data';
 export * from './figures';
 export { showErrata } from './errata';
