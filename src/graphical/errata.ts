@@ -213,6 +213,23 @@ register({
 });
 
 register({
+  id: '003-E98',
+  source: '003',
+  location: 'L62–64',
+  sourceForm: String.raw`\frac{\phi_1(a^0, b^1)}{\phi_1(a^0, b^0)}\ \text{read as}\ \frac{P(a^0, b^1)}{P(a^0, b^0)}`,
+  exactForm: String.raw`\frac{P(a^0, b^1)}{P(a^0, b^0)} = \frac{\sum_{c,d} \phi_1(a^0,b^1)\,\phi_2(b^1,c)\,\phi_3(c,d)\,\phi_4(d,a^0)}{\sum_{c,d} \phi_1(a^0,b^0)\,\phi_2(b^0,c)\,\phi_3(c,d)\,\phi_4(d,a^0)}`,
+  summary: 'a factor’s entries are relative weights of a configuration only together with all the other factors; alone they are not the relative likelihoods of the events (a, b) (found by the GRAPH topic; not in the inventory)',
+  kind: 'remark',
+  severity: 'm',
+  notebook: D02,
+  demonstrate: () => {
+    const m = misconceptionFactors();
+    const pab = markovMarginal(m, ['A', 'B']).values;
+    return { source: m[0].values[1] / m[0].values[0], exact: pab[1] / pab[0], example: 'the ratio for (a⁰, b¹) against (a⁰, b⁰): from φ1 alone vs from the network’s marginal' };
+  },
+});
+
+register({
   id: '003-E08',
   source: '003',
   location: 'L68, L72',

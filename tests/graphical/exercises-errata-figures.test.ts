@@ -52,7 +52,7 @@ describe('graphical — exercises (graph.*)', () => {
 });
 
 describe('graphical — errata registered with demonstrations', () => {
-  const ids = ['002-E1', '002-E2', '002-E4', '002-E5', '002-E6', '002-E67', '003-E03', '003-E05', '003-E07', '003-E08', '003-E10', '003-E11', '003-E12', '003-E13'];
+  const ids = ['002-E1', '002-E2', '002-E4', '002-E5', '002-E6', '002-E67', '003-E03', '003-E05', '003-E07', '003-E08', '003-E10', '003-E11', '003-E12', '003-E13', '003-E98'];
   it('every id is registered, names an owned notebook and demonstrates', () => {
     for (const id of ids) {
       const e = getErratum(id);
@@ -76,6 +76,8 @@ describe('graphical — errata registered with demonstrations', () => {
     assert.ok((d('003-E11')['max |pairwise Gibbs − clique factor|'] as number) < 1e-15);
     assert.ok((d('003-E12').source as number) > 0.1 && (d('003-E12').exact as number) < 1e-15);
     assert.ok((d('003-E13').exact as number) < 1e-15);
+    // 003-E98 (new): φ1 alone says 1/6; the network's marginal ratio is 0.6944753/0.1249722 = 5.557
+    assert.ok(Math.abs((d('003-E98').source as number) - 1 / 6) < 1e-15 && Math.abs((d('003-E98').exact as number) - 0.6944753 / 0.1249722) < 1e-5);
   });
 });
 
