@@ -20,6 +20,7 @@ const { parentPort, workerData } = require('worker_threads');
 const fs = require('fs');
 const inspector = require('inspector');
 const { Wire } = require('./wire');
+const { watchParent } = require('./parent');
 
 const ANSWER_MS = 300; // the main thread answers within this when it is not running synchronous code
 const RETRY_MS = 100;
@@ -148,6 +149,13 @@ const handlers = {
     setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
   },
 };
+
+// The parent watch again, in this thread: the main thread cannot notice while a cell (or the compiler's warm-up) keeps
+// it busy. Ask it to stop; if it has not within 2 s, end the process (no handler: SIGTERM's default action).
+watchParent(() => {
+  parentPort.postMessage({ type: 'shutdown' });
+  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
+});
 
 wire
   .start({

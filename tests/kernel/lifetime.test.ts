@@ -82,7 +82,7 @@ describe('kernel lifetime: nothing outlives the launcher (issue #24 point 4)', f
     const kernelPid = Number(/ready (\d+)/.exec(out)![1]);
     assert.ok(processesMarked(marker).includes(kernelPid));
     py.kill('SIGKILL');
-    assert.ok(await until(() => processesMarked(marker).length === 0, 10000), `still alive: ${processesMarked(marker).map(cmdline).join(' | ')}\n${err}`);
+    assert.ok(await until(() => processesMarked(marker).length === 0, 20000), `still alive: ${processesMarked(marker).map(cmdline).join(' | ')}\n${err}`);
   });
 
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGKILL'] as const) {
