@@ -80,6 +80,15 @@ async function main() {
     await Promise.all(Array.from({ length: Math.min(jobs, notebooks.length) }, worker));
     inputs = inputs.map((out, i) => (fs.existsSync(out) ? out : notebooks[i]));
   }
+  // Cut each deck into screens: a slide per heading, exercises as the student sees them with the solution as a
+  // fragment, figures and long cells on their own sub-slide (scripts/slide-cut.js).
+  const { cutForSlides } = require('./slide-cut');
+  inputs = inputs.map((f, i) => {
+    const cut = path.join(work, 'cut', relName(notebooks[i]));
+    fs.mkdirSync(path.dirname(cut), { recursive: true });
+    fs.writeFileSync(cut, JSON.stringify(cutForSlides(JSON.parse(fs.readFileSync(f, 'utf8'))), null, 1));
+    return cut;
+  });
   const assets = path.join(outDir, 'assets');
   fs.rmSync(assets, { recursive: true, force: true });
   const notes = site.copyAssets(assets, { reveal: true });
