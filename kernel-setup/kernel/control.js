@@ -152,10 +152,15 @@ const handlers = {
 
 // The parent watch again, in this thread: the main thread cannot notice while a cell (or the compiler's warm-up) keeps
 // it busy. Ask it to stop; if it has not within 2 s, end the process (no handler: SIGTERM's default action).
-watchParent(() => {
-  parentPort.postMessage({ type: 'shutdown' });
-  setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
-});
+watchParent(
+  () => {
+    parentPort.postMessage({ type: 'shutdown' });
+    setTimeout(() => process.kill(process.pid, 'SIGTERM'), 2000);
+  },
+  1000,
+  process.env,
+  workerData.parentPid,
+);
 
 wire
   .start({

@@ -7,6 +7,7 @@
  *
  * tslab's compiler and executor behind a Jupyter protocol layer of this project's own; see kernel.js.
  */
+const { watchParent, START_PPID } = require('./parent'); // first: it records the parent's pid before anything slow loads
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { Wire } = require('./wire');
@@ -14,7 +15,6 @@ const { installTrace, inertWatchers } = require('./trace');
 
 inertWatchers(); // before tslab's compiler loads (grading sandbox with Node's permission model only)
 const { Kernel, kernelInfo } = require('./kernel');
-const { watchParent } = require('./parent');
 
 function main(argv) {
   const i = argv.indexOf('--config-path');
@@ -75,7 +75,7 @@ function main(argv) {
 
   // Control and heartbeat live in a worker thread: they answer while a cell is busy (control.js).
   const control = new Worker(path.join(__dirname, 'control.js'), {
-    workerData: { connectionFile: file, session: wire.session, kernelInfo: kernelInfo(), running },
+    workerData: { connectionFile: file, session: wire.session, kernelInfo: kernelInfo(), running, parentPid: START_PPID },
     stdout: false,
     stderr: false,
   });
