@@ -14,6 +14,7 @@ import {
   softmaxCrossEntropyDelta,
   SayedGanTrainer,
 } from './listings';
+import { avbLogRatio, vaeganDiscriminatorRun } from './hybrids';
 
 const r7 = (x: number, d = 7) => Number(x.toFixed(d));
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
@@ -257,4 +258,97 @@ registerErratum({
     source: ['Arjovsky, Soumith, and Bottou', 'Yujia, L.', 'Cresswell, A.', '(AUI)'],
     exact: ['Arjovsky, Chintala, and Bottou', 'Li, Y.', 'Creswell, A.', '(UAI)'],
   }),
+});
+
+// ------------------------------------------------------------------------------------------------ 002 §10.4– (hybrids)
+const NB14B = 'sta4124/14b-gan-hybrids.ipynb';
+
+registerErratum({
+  id: '002-E48',
+  source: '002',
+  location: 'L1565, Table 3',
+  sourceForm: String.raw`\text{G-loss column: } \mathrm{KL}\ (\text{VAE}),\ +\mathbb E\log D(G(z))\ (\text{GAN});\ \text{D-loss: } -\mathbb E\log D(x)`,
+  exactForm: String.raw`\text{VAE: } -\mathbb E_q\log p(x|z) + \mathrm{KL};\ \text{GAN G: } -\mathbb E\log D(G(z));\ \text{D: } -\mathbb E\log D(x) - \mathbb E\log(1 - D(G(z)))`,
+  summary: 'the comparison table is misaligned: signs and columns mix the VAE regulariser with the generator loss, and the discriminator loss lacks its fake term',
+  kind: 'error',
+  severity: 'minor',
+  notebook: NB14B,
+  demonstrate: () => {
+    // D outputs 0.8 on a real and 0.3 on a fake: the printed D loss vs the binary cross-entropy
+    return { source: r7(-Math.log(0.8)), exact: r7(-Math.log(0.8) - Math.log(0.7)), dReal: 0.8, dFake: 0.3 };
+  },
+});
+
+registerErratum({
+  id: '002-E49',
+  source: '002',
+  location: 'L1605–1609, Algorithm 10.1',
+  sourceForm: String.raw`\theta_2 \leftarrow \theta_2 - \nabla_{\theta_2}\mathcal L_{GAN};\ \theta_1 \leftarrow \theta_1 - \gamma\nabla\mathcal L_{recon} + \nabla\mathcal L_{GAN}`,
+  exactForm: String.raw`\theta_2 \leftarrow \theta_2 + \eta\nabla_{\theta_2}\mathcal L_{GAN};\ \theta_1 \leftarrow \theta_1 - \eta(\gamma\nabla\mathcal L_{recon} + \nabla\mathcal L_{GAN})`,
+  summary: 'relative to the minimax (10.1.3) the printed signs make the discriminator descend its own objective (it learns to call real data fake) and the decoder ascend it',
+  kind: 'error',
+  severity: 'major',
+  notebook: NB14B,
+  demonstrate: () => {
+    const D = createSayedNet([1, 8, 2], ['tanh', 'softmax'], rng(1));
+    const ex = vaeganDiscriminatorRun(D, 'exact', { steps: 150 });
+    const src = vaeganDiscriminatorRun(D, 'source', { steps: 150 });
+    const last = (v: number[]) => r7(v[v.length - 1], 3);
+    return { source: { meanDReal: last(src.meanDReal), meanDFake: last(src.meanDFake) }, exact: { meanDReal: last(ex.meanDReal), meanDFake: last(ex.meanDFake) } };
+  },
+});
+
+registerErratum({
+  id: '002-E50',
+  source: '002',
+  location: 'L1557, L1581–1593',
+  sourceForm: String.raw`\mathcal L_{recon} = \|x - \tilde x\|^2\ \text{(pixels)};\ \text{"recon trains the encoder, GAN trains the decoder"}`,
+  exactForm: String.raw`\mathcal L_{llike}^{Dis_l} = \tfrac12\|\mathrm{Dis}_l(x) - \mathrm{Dis}_l(\tilde x)\|^2;\ \text{decoder: } \gamma\mathcal L_{llike}^{Dis_l} - \mathcal L_{GAN}`,
+  summary: 'Larsen et al. (2016) reconstruct in the feature space of a discriminator layer, and the decoder receives both the reconstruction and the GAN terms',
+  kind: 'error',
+  severity: 'minor',
+  notebook: NB14B,
+  demonstrate: () => {
+    // a one-pixel shift of a bar: pixel error is large, a translation-tolerant feature (row sums) sees no change
+    const x = [0, 1, 0, 0, 1, 0];
+    const xt = [0, 0, 1, 0, 0, 1];
+    const feat = (v: number[]) => [v[0] + v[1] + v[2], v[3] + v[4] + v[5]];
+    const pix = x.reduce((s, v, i) => s + (v - xt[i]) ** 2, 0);
+    const fx = feat(x);
+    const ft = feat(xt);
+    return { source: { pixelLoss: pix }, exact: { featureLoss: 0.5 * ((fx[0] - ft[0]) ** 2 + (fx[1] - ft[1]) ** 2) } };
+  },
+});
+
+registerErratum({
+  id: '002-E51',
+  source: '002',
+  location: 'L1617–1621, L1654',
+  sourceForm: String.raw`\text{AAE and AVB "learn a more complex prior"}`,
+  exactForm: String.raw`\text{AAE imposes a fixed (samplable) prior on } q(z);\ \text{AVB makes the posterior } q_\phi(z|x) \text{ implicit}`,
+  summary: 'neither method learns the prior: the AAE matches the aggregate posterior to a chosen prior; AVB keeps p(z) fixed and makes q(z|x) flexible',
+  kind: 'error',
+  severity: 'minor',
+  notebook: NB14B,
+  demonstrate: () => {
+    // in AVB the prior enters T* = ln q − ln p unchanged: T* at z = 0, x = 0 uses p = N(0, 1) exactly
+    return { source: 'the prior is learned', exact: { TstarAtOrigin: r7(avbLogRatio(0, 0, 0.8, 0.6)), priorLogDensityUsed: r7(-0.5 * Math.log(2 * Math.PI)) } };
+  },
+});
+
+registerErratum({
+  id: '002-E52',
+  source: '002',
+  location: 'L1660',
+  sourceForm: String.raw`\sigma(T(x,z)) = \log\frac{p(z)}{q_\phi(z|x)}`,
+  exactForm: String.raw`T^*(x,z) = \log q_\phi(z|x) - \log p(z)`,
+  summary: 'the optimal adversary\'s LOGIT (no sigmoid) is the log-ratio, with q over p; the printed form cannot hold (a sigmoid is positive, the log-ratio need not be)',
+  kind: 'error',
+  severity: 'major',
+  notebook: NB14B,
+  demonstrate: () => {
+    const [x, z] = [-1, 1];
+    const t = avbLogRatio(x, z, 0.8, 0.6);
+    return { source: { logPOverQ: r7(-t), sigmoidOfTstar: r7(1 / (1 + Math.exp(-t))) }, exact: { Tstar: r7(t) }, x, z };
+  },
 });

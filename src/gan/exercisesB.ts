@@ -8,6 +8,8 @@ import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntro
 import { wasserstein1Gaussian, wasserstein1Sorted } from './wasserstein';
 import { conditionVector, conditionalTransitionRows } from './conditional';
 import { flippedOptimalDiscriminator, hingeValueGaussian, inverseCdfExponential } from './problems';
+import { avbLogRatio } from './hybrids';
+import { discriminatorLoss } from './losses';
 import type { SayedNet } from './listings';
 
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
@@ -228,4 +230,44 @@ registerExercise({
   compare: compare.number({ rel: 5e-4 }),
   hints: ['The densities cross at x = m/2.', '∫ min = P(N(m,1) < m/2) + P(N(0,1) > m/2) = 2Φ(−|m|/2).'],
   notebook: NB13,
+});
+
+// ------------------------------------------------------------------------------------------------ sta4124/14b
+const NB14B = 'sta4124/14b-gan-hybrids.ipynb';
+
+registerExercise({
+  id: 'gan.hybrids.avb-log-ratio',
+  title: 'AVB: the optimal adversary T*(x, z) = ln q(z|x) − ln p(z) for q(z|x) = N(0.8x, 0.6²), p = N(0, 1)',
+  source: '002 L1654–1660; Mescheder, Nowozin & Geiger (2017) Prop. 1',
+  params: { x: { default: 1, min: -10, max: 10, description: 'x' }, z: { default: 1, min: -10, max: 10, description: 'z' } },
+  reference: ({ x, z }) => avbLogRatio(x, z, 0.8, 0.6),
+  compare: compare.number({ rel: 5e-4, abs: 1e-6 }),
+  hints: ['ln N(z; m, s²) = −½ ln 2π − ln s − (z − m)²/(2s²); the ½ ln 2π cancels in the difference.'],
+  notebook: NB14B,
+});
+
+registerExercise({
+  id: 'gan.hybrids.avb-kl',
+  title: 'AVB: E_q T*(x, z) = KL(q(z|x) ‖ p(z)) at x = 1 for q(z|x) = N(0.8x, 0.6²), p = N(0, 1)',
+  source: '002 L1654–1660 (the KL term of the ELBO replaced by E_q T*)',
+  params: { x: { default: 1, min: -10, max: 10, description: 'x' } },
+  reference: ({ x }) => {
+    // T* is quadratic in z, so E_q T* is exact: with z ~ N(m, s²), E(z − m)² = s² and E z² = m² + s²
+    const m = 0.8 * x;
+    const s = 0.6;
+    return avbLogRatio(x, m, 0.8, s) - 0.5 + 0.5 * s * s; // T*(x, m) − ½ + ½s²
+  },
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['KL(N(m, s²) ‖ N(0, 1)) = ½(s² + m² − 1 − ln s²).'],
+  notebook: NB14B,
+});
+
+registerExercise({
+  id: 'gan.hybrids.d-loss',
+  title: 'The discriminator loss of Table 3 done right: D = 0.8 on a real sample, 0.3 on a fake',
+  source: '002 L1565 (Table 3); (10.1.1)',
+  reference: () => discriminatorLoss([0.8], [0.3]),
+  compare: compare.number({ rel: 5e-4 }),
+  hints: ['Binary cross-entropy: −ln D(real) − ln(1 − D(fake)).'],
+  notebook: NB14B,
 });

@@ -21,6 +21,7 @@ export * from './tfGan';
 export * from './wasserstein';
 export * from './conditional';
 export * from './problems';
+export * from './hybrids';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
