@@ -4,8 +4,8 @@
  *   - every heading starts a slide (`#`, `##`) or a sub-slide (`###` and deeper);
  *   - a long markdown cell is split at blank lines into sub-slides of at most MAX_MD characters;
  *   - an exercise cell (`// BEGIN SOLUTION … // END SOLUTION`) becomes two: the student's view (the solution replaced by
- *     the student version's placeholder, no output) on its own sub-slide, then the full cell with its output as a
- *     fragment, revealed on a key press;
+ *     the student version's placeholder, no output) on a new sub-slide with the exercise's statement (the markdown cell
+ *     before it), then the full cell with its output as a fragment, revealed on a key press;
  *   - a figure cell, or a code cell longer than MAX_CODE_LINES, gets its own sub-slide.
  * The notebook file is not changed: `cutForSlides(nb)` returns a new notebook object.
  */
@@ -81,7 +81,14 @@ function cutForSlides(nb) {
     }
     const tags = (cell.metadata && cell.metadata.tags) || [];
     if (SOLUTION_RE.test(src)) {
-      const student = { cell_type: 'code', id: id(cell.id), metadata: { slideshow: { slide_type: 'subslide' }, tags: ['dgmlab-student-view'] }, execution_count: null, outputs: [], source: lines(stripSolutions(src)) };
+      // The exercise's statement (the markdown cell just before) opens the screen; the student's view joins it.
+      const prev = cells[cells.length - 1];
+      let viewType = 'subslide';
+      if (prev && prev.cell_type === 'markdown') {
+        cells[cells.length - 1] = atLeast(prev, 'subslide');
+        viewType = '-';
+      }
+      const student = { cell_type: 'code', id: id(cell.id), metadata: { slideshow: { slide_type: viewType }, tags: ['dgmlab-student-view'] }, execution_count: null, outputs: [], source: lines(stripSolutions(src)) };
       cells.push(student);
       cells.push(withType({ ...cell, metadata: { ...(cell.metadata || {}), tags: [...tags, 'dgmlab-solution'] } }, 'fragment'));
       continue;

@@ -52,6 +52,7 @@ describe('slides: cutting a deck into screens', () => {
     assert.ok(i > 0);
     const view = cut[i];
     const sol = cut[i + 1];
+    // No statement right before it here (a code cell precedes): the view opens its own screen.
     assert.equal(type(view), 'subslide');
     assert.doesNotMatch(src(view), /= 42/);
     assert.match(src(view), /NOT_ANSWERED/);
@@ -59,6 +60,11 @@ describe('slides: cutting a deck into screens', () => {
     assert.equal(type(sol), 'fragment');
     assert.match(src(sol), /secretAnswer = 42/);
     assert.equal(sol.outputs?.length, 1);
+  });
+
+  it('an exercise statement (markdown) opens the screen and the student view joins it', () => {
+    const c = cutForSlides({ cells: [md('**Exercise 1.** Compute x.'), code('// BEGIN SOLUTION\nconst x = 1;\n// END SOLUTION\nexercises.check("t.x", x);')] }).cells;
+    assert.deepEqual(c.map(type), ['subslide', '-', 'fragment']);
   });
 
   it('a figure cell and a long code cell get their own sub-slide; a short one stays', () => {
