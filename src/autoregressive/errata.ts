@@ -158,6 +158,18 @@ registerErratum({
 });
 
 registerErratum({
+  id: '003-E78',
+  source: '003',
+  location: 'L610–612, L646–648',
+  sourceForm: String.raw`x_1,\ x_2 \ (\text{L610–612}),\quad x_3,\ x_4 \ (\text{L646–648})`,
+  exactForm: String.raw`\text{labels of the lost NADE network figure (inputs } x_1, \dots, x_4\text{), not part of the text}`,
+  summary: 'stray variable labels in the middle of the NADE text are remnants of the network diagram',
+  kind: 'remark',
+  notebook: NADE,
+  demonstrate: () => ({ source: 'x_1 x_2 … x_3 x_4 in the prose', exact: 'figure labels', inputs: 4 }),
+});
+
+registerErratum({
   id: '003-E79',
   source: '003',
   location: 'L657, L659',

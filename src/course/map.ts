@@ -76,7 +76,7 @@ export const COURSE_NOTEBOOKS: readonly CourseNotebook[] = [
   { path: 'sta4124/10-autoencoders-and-vae.ipynb', source: '002', covers: "5, App. E", topic: 'VAE-B', plan: "NB10" },
   { path: 'sta4124/11-advanced-vae.ipynb', source: '002', covers: "6.1\u20136.5", topic: 'VAE-B', plan: "NB11 (parts 1\u20137)" },
   { path: 'sta4124/11b-iwae.ipynb', source: '002', covers: "6.6 (TBU in source: extension)", topic: 'IWAE', plan: "NB11 (part 8)" },
-  { path: 'sta4124/12-autoregressive-models.ipynb', source: '002', covers: "7", topic: 'AR', plan: "NB12" },
+  { path: 'sta4124/12-autoregressive-models.ipynb', source: '002', covers: "7, 8 (advanced AR, TBU in the notes: an extension)", topic: 'AR', plan: "NB12" },
   { path: 'sta4124/13-normalizing-flows.ipynb', source: '002', covers: "9", topic: 'FLOW', plan: "NB13" },
   { path: 'sta4124/14-gans.ipynb', source: '002', covers: "10.1\u201310.3, App. F", topic: 'GAN-A', plan: "NB14 (parts 1\u20134)" },
   { path: 'sta4124/14b-gan-hybrids.ipynb', source: '002', covers: "10.4\u2013 (VAE/GAN, AAE, AVB)", topic: 'GAN-B', plan: "NB14 (parts 5\u20137)" },

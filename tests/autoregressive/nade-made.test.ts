@@ -218,7 +218,7 @@ describe('autoregressive — FVSBN (002 §7.2)', () => {
     assertClose(AR.fvsbnTable(AR.fvsbnInit(8, g)).reduce((s, r) => s + r.p, 0), 1, 1e-12);
   });
 
-  it('gradient (x_t − x̂_t)[1, x_{<t}] = central finite differences', () => {
+  it('gradient (x_t − x̂_t)[1, x_{<t}] = central finite differences and tf.grad', () => {
     const g = rng(11);
     const W = AR.fvsbnInit(5, g);
     const x = [1, 1, 0, 1, 0];
@@ -230,6 +230,21 @@ describe('autoregressive — FVSBN (002 §7.2)', () => {
       Wm[t][j] -= 1e-6;
       assertClose(G[t][j], (AR.fvsbnLogProb(Wp, x) - AR.fvsbnLogProb(Wm, x)) / 2e-6, 0, 1e-7, `${t},${j}`);
     }));
+    // tf.grad of log p written with tfjs ops over the full matrix (7.2.2) (column 0 = bias), independent of the hand formula
+    const full = AR.fvsbnMatrix(W);
+    const tfG = tf.tidy(() => {
+      const f = (M: tf.Tensor) => {
+        let lp: tf.Tensor = tf.scalar(0);
+        for (let t = 0; t < 5; t++) {
+          const feats = tf.tensor1d([1, ...x.slice(0, t), ...new Array(5 - 1 - t).fill(0)]);
+          const a = tf.sum(tf.mul(M.slice([t, 0], [1, 5]).reshape([5]), feats));
+          lp = tf.add(lp, tf.log(x[t] ? tf.sigmoid(a) : tf.sub(1, tf.sigmoid(a))));
+        }
+        return lp;
+      };
+      return tf.grad(f)(tf.tensor2d(full)).arraySync() as number[][];
+    });
+    G.forEach((row, t) => row.forEach((v, j) => assertClose(tfG[t][j], v, 0, 1e-5, `tf ${t},${j}`)));
   });
 
   it('fit on 4000 samples of a known FVSBN (p = 6): the MLE has NLL ≤ the truth on the same data, a vanishing gradient, and σ(w_0^{(1)}) = mean of x_1 (closed form)', () => {
