@@ -10,7 +10,7 @@ import { kl } from '../info/measures';
 import { simpson } from '../info/quadrature';
 import { bernoulliMixtureLogJoint, bernoulliMixtureMStep, emElbo, gmmEM, posteriorFromLogJoint, scalarBernoulliMixtureLikelihoods } from './em';
 import { bgmmLogRho, bgmmResponsibilities } from './bgmm';
-import { wishartLogPdf } from './distributions';
+import { dirichletLogPdf, wishartLogPdf } from './distributions';
 import { normalGammaCavi, normalGammaElbo } from './meanfield';
 import { toyLogEvidence } from './fixedForm';
 
@@ -342,6 +342,32 @@ register({
   demonstrate: () => {
     const lj = bernoulliMixtureLogJoint(D19_DATA, D19_INIT)[1];
     return { source: 1 / 2, exact: r6(Math.exp(lj[0] - logSumExp(lj))), example: 'r_{2,1} on the D19 data at θ₀ (the literal reading sums K copies of the numerator)' };
+  },
+});
+
+register({
+  id: '002-E68',
+  source: '002',
+  location: '§3.8, Eq. (3.8.1), L586–590',
+  sourceForm: String.raw`q(z)\,q(\pi,\mu,\Lambda)=q(z)\,q(\pi)\,q(\mu,\Lambda)\ \text{(assumed)}`,
+  exactForm: String.raw`\log q^*(\pi,\mu,\Lambda)=\textstyle\sum_k(\alpha_0-1+N_k)\log\pi_k+\sum_k g_k(\mu_k,\Lambda_k)+\text{const}`,
+  summary: 'only q(z)q(π, μ, Λ) has to be assumed: the split q(π)q(μ, Λ) follows from the model (E_z[log p] has no π–(μ, Λ) interaction; Bishop 2006 §10.2.1); the notes present it as part of the mean-field assumption',
+  severity: 'I',
+  kind: 'remark',
+  notebook: NB05,
+  demonstrate: () => {
+    // D = 1, K = 2: E_{q(z)}[log p(x, z, π, μ, Λ)] at two values of π and two of (μ, Λ); the interaction f11 + f22 − f12 − f21 is 0
+    const x = [-1.2, 0.3, 2.1, 2.8];
+    const r = [[0.9, 0.1], [0.6, 0.4], [0.2, 0.8], [0.05, 0.95]];
+    const f = (pi: number[], mu: number[], lam: number[]) => {
+      let v = dirichletLogPdf(pi, [0.5, 0.5]);
+      for (let k = 0; k < 2; k++) v += wishartLogPdf([[lam[k]]], [[1]], 2) + normalLogPdf(mu[k], 0, 1 / Math.sqrt(0.1 * lam[k]));
+      x.forEach((xn, n) => r[n].forEach((rk, k) => (v += rk * (Math.log(pi[k]) + normalLogPdf(xn, mu[k], 1 / Math.sqrt(lam[k]))))));
+      return v;
+    };
+    const p1 = [0.3, 0.7], p2 = [0.6, 0.4], a = { mu: [-1, 2], lam: [1, 2] }, b = { mu: [0, 3], lam: [0.5, 4] };
+    const inter = f(p1, a.mu, a.lam) + f(p2, b.mu, b.lam) - f(p1, b.mu, b.lam) - f(p2, a.mu, a.lam);
+    return { source: 'assumed', exact: `interaction of π with (μ, Λ) in E_z[log p] = ${inter.toExponential(2)} (zero: the factorisation is induced)` };
   },
 });
 

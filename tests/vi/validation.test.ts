@@ -110,7 +110,7 @@ describe('vi — validation (one test per rule)', () => {
 });
 
 describe('vi — errata and exercises registered by the topic', () => {
-  const ids = ['002-E3', '002-E7', '002-E8', '002-E9', '002-E10', '002-E11', '002-E12', '002-E13', '002-E14', '002-E15', '002-E16', '002-E21', '002-E53', '002-E57', '002-E58', '002-E59', '002-E60', '002-E64'];
+  const ids = ['002-E3', '002-E7', '002-E8', '002-E9', '002-E10', '002-E11', '002-E12', '002-E13', '002-E14', '002-E15', '002-E16', '002-E21', '002-E53', '002-E57', '002-E58', '002-E59', '002-E60', '002-E64', '002-E68'];
   it('every VI erratum demonstrates a difference between the forms (or is a remark/gap)', () => {
     for (const id of ids) {
       const e = getErratum(id);
