@@ -5,6 +5,7 @@
  * (w_0^{(t)}, …, w_{t−1}^{(t)}): p(p + 1)/2 numbers (002 T18; the source writes "1 + 2 + ⋯ + n", erratum 002-E38).
  */
 import { Rng } from '../core/rng';
+import { sigmoid as sig, logSigmoid as logSig } from '../core/special';
 import { assertInteger, describe } from '../core/validate';
 import { fvsbnParameters } from '../counting';
 import { assertBinary, binaryVectors } from './nade';
@@ -23,8 +24,6 @@ export function assertFvsbn(fn: string, W: unknown): number {
   return W.length;
 }
 
-const sig = (a: number) => 1 / (1 + Math.exp(-a));
-const logSig = (a: number) => (a >= 0 ? -Math.log1p(Math.exp(-a)) : a - Math.log1p(Math.exp(a)));
 
 function logit(W: FvsbnParams, x: number[], t: number): number {
   let s = W[t][0];

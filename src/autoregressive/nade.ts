@@ -9,6 +9,7 @@
  * 003-E73). The running pre-activation a_1 = b, a_{k+1} = a_k + W_{·,k} x_k (003 L642) gives O(nd) per vector instead of O(n²d).
  */
 import { Rng } from '../core/rng';
+import { sigmoid as sig, logSigmoid as logSig } from '../core/special';
 import { assertInteger, assertMatrix, assertVector, describe } from '../core/validate';
 import { nadeParameters } from '../counting';
 
@@ -21,9 +22,6 @@ export interface NadeParams {
   h1?: number[];
 }
 
-const sig = (a: number) => (a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a)));
-/** log σ(a) and log(1 − σ(a)) = log σ(−a), stable. */
-const logSig = (a: number) => (a >= 0 ? -Math.log1p(Math.exp(-a)) : a - Math.log1p(Math.exp(a)));
 
 /** Validates NADE parameters and returns (n, d). */
 export function assertNade(fn: string, m: unknown): { n: number; d: number } {
