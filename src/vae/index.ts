@@ -24,6 +24,7 @@ export * from './sayedTraining';
 export * from './recommender';
 export * from './linearAutoencoder';
 export * from './disentangle';
+export * from './factorVae';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
