@@ -248,3 +248,13 @@ registerExercise({
   hints: ['Count the variances above 0.01.'],
   notebook: NB11,
 });
+registerExercise({
+  id: 'vae.adv.factor-tc-logodds',
+  title: 'The density-ratio TC estimate from discriminator outputs D(z) = (0.8, 0.6, 0.7, 0.5) on four codes z ~ q(z), by hand to 4 significant figures',
+  source: '002 §6.3.2, the density-ratio form of TC below (6.3.7), and Algorithm 6.1',
+  // TC ≈ mean over real codes of log(D/(1 − D)); the odds are 4, 1.5, 7/3 and 1
+  reference: () => (Math.log(4) + Math.log(1.5) + Math.log(7 / 3) + Math.log(1)) / 4,
+  compare: compare.sigFigs(4),
+  hints: ['Each code contributes its log-odds log(D/(1 − D)).', 'The odds are 0.8/0.2 = 4, 0.6/0.4 = 1.5, 0.7/0.3 = 7/3 and 1; average their logarithms.'],
+  notebook: NB11,
+});
