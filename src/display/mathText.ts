@@ -128,6 +128,11 @@ export function splitMathText(s: string): TextPiece[] {
   return out.filter((p) => p.text !== '');
 }
 
+/** A formula for MathJax, in the span the errata table and its browser test look for. */
+function mathSpan(tex: string): string {
+  return `<span class="dgmlab-math">\\(${escapeHtml(tex)}\\)</span>`;
+}
+
 /** A mixed text as HTML: formulas as `\( … \)` for MathJax, text escaped. */
 export function mathTextHtml(s: string): string {
   return splitMathText(s)
@@ -168,17 +173,17 @@ export function valueHtml(v: unknown, opts: { digits?: number; depth?: number } 
   if (typeof v === 'string') return mathTextHtml(v);
   if (typeof v === 'object' && typeof (v as { re?: unknown }).re === 'number' && typeof (v as { im?: unknown }).im === 'number' && Object.keys(v as object).length === 2) {
     const z = v as { re: number; im: number };
-    return `\\(${texNumber(z.re, digits)} ${z.im < 0 ? '-' : '+'} ${texNumber(Math.abs(z.im), digits)}\\,i\\)`;
+    return mathSpan(`${texNumber(z.re, digits)} ${z.im < 0 ? '-' : '+'} ${texNumber(Math.abs(z.im), digits)}\\,i`);
   }
   if (isNumberArray(v)) {
     const a = Array.from(v);
-    if (a.length === 0) return '\\(()\\)';
+    if (a.length === 0) return mathSpan('()');
     const shown = a.length > 10 ? [...a.slice(0, 8).map((x) => texNumber(x, digits)), '\\cdots', texNumber(a[a.length - 1], digits)] : a.map((x) => texNumber(x, digits));
-    return `\\(\\begin{bmatrix}${shown.join(' & ')}\\end{bmatrix}\\)`;
+    return mathSpan(`\\begin{bmatrix}${shown.join(' & ')}\\end{bmatrix}`);
   }
   if (Array.isArray(v) && v.length > 0 && v.every((r) => isNumberArray(r) && (r as ArrayLike<number>).length === (v[0] as ArrayLike<number>).length) && v.length <= 12) {
     const rows = (v as ArrayLike<number>[]).map((r) => Array.from(r).map((x) => texNumber(x, digits)).join(' & '));
-    return `\\(\\begin{bmatrix}${rows.join(' \\\\ ')}\\end{bmatrix}\\)`;
+    return mathSpan(`\\begin{bmatrix}${rows.join(' \\\\ ')}\\end{bmatrix}`);
   }
   if (Array.isArray(v)) {
     const items = v.slice(0, 8).map((x) => valueHtml(x, { digits, depth: depth + 1 }));

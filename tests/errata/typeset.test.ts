@@ -42,9 +42,10 @@ describe('errata: typeset forms (display/mathText)', () => {
     assert.equal(formatNumber(1 / 3), '0.333333');
     assert.equal(formatNumber(-2.5), '−2.5');
     assert.equal(formatNumber(1.5e-9), '1.50000 × 10^-9');
-    assert.equal(valueHtml([[1, 0.1], [-0.1, 1]]), String.raw`\(\begin{bmatrix}1 & 0.1 \\ -0.1 & 1\end{bmatrix}\)`);
-    assert.equal(valueHtml([1, 2, 3]), String.raw`\(\begin{bmatrix}1 & 2 & 3\end{bmatrix}\)`);
-    assert.equal(valueHtml({ re: 1, im: -0.5 }), String.raw`\(1 - 0.5\,i\)`);
+    const span = (tex: string) => `<span class="dgmlab-math">\\(${tex.replace(/&/g, "&amp;")}\\)</span>`; // & escaped in HTML
+    assert.equal(valueHtml([[1, 0.1], [-0.1, 1]]), span(String.raw`\begin{bmatrix}1 & 0.1 \\ -0.1 & 1\end{bmatrix}`));
+    assert.equal(valueHtml([1, 2, 3]), span(String.raw`\begin{bmatrix}1 & 2 & 3\end{bmatrix}`));
+    assert.equal(valueHtml({ re: 1, im: -0.5 }), span(String.raw`1 - 0.5\,i`));
     const obj = valueHtml({ A: [[1, 0.1], [-0.1, 1]], spectralRadius: 1.0049876 });
     assert.match(obj, /<table class="dgmlab-kv"/);
     assert.match(obj, />spectral radius</);
