@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run classroom -- [--students N] [--notebook PATH] [--seed S] [--json FILE] [--keep]` — a class on one server,
+ * `npm run classroom -- [--students N] [--notebook PATH] [--seed S] [--json FILE] [--keep] [--no-grade]` — a class on one server,
  * for real ([CLASSROOM]): JupyterHub 3 on 127.0.0.1 with a dummy authenticator and the simple local spawner, N students
  * each with their own variant of the notebook (a roster, `dgmlab student --roster --seed`), every student's notebook
  * executed concurrently through the Hub's REST and kernel WebSocket APIs (scripts/classroom_hub.py), then the class
@@ -22,7 +22,7 @@ const ROOT = path.resolve(__dirname, '..');
 
 function usage(msg) {
   if (msg) console.error(`classroom: ${msg}`);
-  console.error('usage: npm run classroom -- [--students N] [--notebook notebooks/…ipynb] [--seed S] [--timeout SECONDS] [--json FILE] [--keep]');
+  console.error('usage: npm run classroom -- [--students N] [--notebook notebooks/…ipynb] [--seed S] [--timeout SECONDS] [--json FILE] [--keep] [--no-grade]');
   process.exit(msg ? 2 : 0);
 }
 
@@ -30,7 +30,7 @@ function parse(argv) {
   const { parseArgs } = require('util');
   let v;
   try {
-    v = parseArgs({ args: argv, options: { students: { type: 'string' }, notebook: { type: 'string' }, seed: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
+    v = parseArgs({ args: argv, options: { students: { type: 'string' }, notebook: { type: 'string' }, seed: { type: 'string' }, timeout: { type: 'string' }, json: { type: 'string' }, keep: { type: 'boolean' }, 'no-grade': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }).values;
   } catch (e) {
     usage(e.message);
   }
@@ -41,7 +41,7 @@ function parse(argv) {
   if (!(timeout > 0)) usage(`--timeout must be a number of seconds > 0 (got ${JSON.stringify(v.timeout)})`);
   const notebook = path.resolve(v.notebook ?? path.join(ROOT, 'notebooks', 'dgm-exercises', '06-gan-dynamics.ipynb'));
   if (!fs.existsSync(notebook)) usage(`--notebook: no such file ${notebook}`);
-  return { students, timeout, notebook, seed: v.seed ?? 'classroom', json: v.json, keep: !!v.keep };
+  return { students, timeout, notebook, seed: v.seed ?? 'classroom', json: v.json, keep: !!v.keep, grade: !v['no-grade'] };
 }
 
 const quantile = (xs, q) => {
@@ -107,14 +107,17 @@ function main() {
       const logFile = path.join(dir, 'jupyterhub.log');
       throw new Error(`the hub driver failed (exit ${r.status}): ${(r.stderr || '').trim().slice(-1500)}\n${fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-1500) : ''}`);
     }
-    // 4. grade the class with the roster (parameters recomputed from the seed and the ids, never from the notebooks)
-    const files = ids.map((id) => path.join(home, id, rel));
-    const g = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dgmlab.js'), 'grade', '--roster', rosterFile, '--seed', o.seed, '--master', o.notebook, '--preset', 'fast', '--json', ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: o.timeout * 1000 });
-    let grades;
-    try {
-      grades = JSON.parse(g.stdout);
-    } catch {
-      throw new Error(`grading failed (exit ${g.status}): ${(g.stderr || g.stdout).slice(-1500)}`);
+    // 4. grade the class with the roster (parameters recomputed from the seed and the ids, never from the notebooks);
+    //    the grader runs every submission again in its sandbox, two at a time: allow it two minutes a student
+    let grades = { submissions: [] };
+    if (o.grade) {
+      const files = ids.map((id) => path.join(home, id, rel));
+      const g = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'dgmlab.js'), 'grade', '--roster', rosterFile, '--seed', o.seed, '--master', o.notebook, '--preset', 'fast', '--json', ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: (o.timeout + 120 * o.students) * 1000 });
+      try {
+        grades = JSON.parse(g.stdout);
+      } catch {
+        throw new Error(`grading failed (exit ${g.status}${g.signal ? `, ${g.signal}` : ''}): ${(g.stderr || g.stdout).slice(-1500)}`);
+      }
     }
     const lat = hub.students.flatMap((s) => s.latencies ?? []);
     const report = {

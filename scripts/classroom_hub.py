@@ -22,6 +22,9 @@ import time
 import uuid
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+
+# One client for the whole class: without this, tornado queues all but 10 concurrent requests (a class of 20 waits).
+AsyncHTTPClient.configure(None, max_clients=1000)
 from tornado.websocket import websocket_connect
 
 

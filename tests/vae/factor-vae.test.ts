@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { rng } from '../../src/core/rng';
+import { initBackend } from '../../src/core/backend';
 import { createVae } from '../../src/vae/model';
 import { twoFactorData } from '../../src/vae/disentangle';
 import { TcDiscriminator, sampleAggregatePosterior, tcGaussianFit, trainFactorVae, trainTcDiscriminator } from '../../src/vae/factorVae';
@@ -16,6 +17,9 @@ async function trainedTc(gamma: number): Promise<{ gauss: number; disc: number }
 
 describe('vae/factorVae: FactorVAE, Algorithm 6.1 of source 002 (§6.3.2, (6.3.7))', function () {
   this.timeout(180000);
+  before(async () => {
+    await initBackend();
+  });
 
   it('the TC of the trained encoder falls from γ = 0 to γ = 20 by more than 0.02 nats (two estimators)', async () => {
     // Margin: with n = 512 codes the Gaussian-fit TC of INDEPENDENT coordinates is ≈ r²/2 with n r² ~ χ²₁, whose 99.9 %
@@ -52,7 +56,13 @@ describe('vae/factorVae: FactorVAE, Algorithm 6.1 of source 002 (§6.3.2, (6.3.7
   });
 
   describe('bad input names function, argument and value', () => {
-    const vae = createVae({ dataDim: 3, latentDim: 2, hidden: [4], seed: 1 });
+    // The model is made once the tfjs backend is ready (mocha loads every test file before any runs, and another file
+    // may have selected a backend that is still initialising).
+    let vae: ReturnType<typeof createVae>;
+    before(async () => {
+      await initBackend();
+      vae = createVae({ dataDim: 3, latentDim: 2, hidden: [4], seed: 1 });
+    });
     const data = [[0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5]];
     const Z = [[0, 1], [1, 0], [2, 2], [3, 1], [0, 0]];
     it('trainFactorVae: vae not from createVae', () => assert.rejects(trainFactorVae({} as never, data, { gamma: 1, epochs: 1, rng: rng(1) }), /trainFactorVae: argument vae .*\[object|trainFactorVae: argument vae/));
