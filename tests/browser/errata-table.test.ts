@@ -63,7 +63,7 @@ async function waitForMath(page: Page): Promise<void> {
     .waitForFunction(
       () => {
         const spans = Array.from(document.querySelectorAll('table.dgmlab-errata .dgmlab-math'));
-        return spans.length > 0 && spans.every((s) => s.querySelector('.MathJax_CHTML, .mjx-chtml, mjx-container'));
+        return spans.length > 0 && spans.every((s) => s.querySelector('.MathJax_CHTML, .mjx-chtml, mjx-container')) && !document.querySelector('.MathJax_Processing');
       },
       null,
       { timeout: 240000, polling: 250 },
@@ -99,7 +99,7 @@ describe('browser: a typeset errata table (page and slide), offline from file://
   it('on the course page: every form typeset by MathJax, values formatted, kinds shown, columns wide', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const { page, log } = await guardedPage(context);
-    await page.goto('file://' + pageFile, { waitUntil: 'domcontentloaded', timeout: 300000 });
+    await page.goto('file://' + pageFile, { waitUntil: 'load', timeout: 300000 });
     await waitForMath(page);
     const st = await tableStatus(page);
     await page.locator('table.dgmlab-errata').screenshot({ path: path.join(OUT, 'errata-table.png') });
@@ -125,7 +125,7 @@ describe('browser: a typeset errata table (page and slide), offline from file://
   it('on the slide: MathJax typesets the same table', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const { page, log } = await guardedPage(context);
-    await page.goto('file://' + deck + '#/1', { waitUntil: 'domcontentloaded', timeout: 300000 });
+    await page.goto('file://' + deck + '#/1', { waitUntil: 'load', timeout: 300000 });
     await waitForMath(page);
     const st = await tableStatus(page);
     await page.screenshot({ path: path.join(OUT, 'errata-table-slide.png') });
