@@ -101,6 +101,8 @@ describe('browser: a typeset errata table (page and slide), offline from file://
     const { page, log } = await guardedPage(context);
     await page.goto('file://' + pageFile, { waitUntil: 'load', timeout: 300000 });
     await waitForMath(page);
+    // The matrices of the values are typeset last: wait for them before measuring.
+    await page.waitForFunction(() => document.querySelectorAll('table.dgmlab-errata .mjx-mtable, table.dgmlab-errata .mjx-mtd').length > 0, null, { timeout: 120000 }).catch(() => undefined);
     const st = await tableStatus(page);
     await page.locator('table.dgmlab-errata').screenshot({ path: path.join(OUT, 'errata-table.png') });
     assert.equal(st.tables, 1);
