@@ -126,8 +126,8 @@ registerErratum({
   location: 'Example 68.3, caption of Fig. 68.12 (L712–717)',
   summary: 'the caption says the latent samples are fed into the encoder; at generation time only the decoder runs, on col{u, γ}',
   severity: 'minor',
-  sourceForm: String.raw`u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ 	o\ 	ext{encoder and decoder}`,
-  exactForm: String.raw`\hat h = g(\mathrm{col}\{u, \gamma\}),\ u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ \ (	ext{decoder only})`,
+  sourceForm: String.raw`u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ \to\ \text{encoder and decoder}`,
+  exactForm: String.raw`\hat h = g(\mathrm{col}\{u, \gamma\}),\ u \sim \mathcal N(0, I_P),\ \gamma = e_4 \ \ (\text{decoder only})`,
   notebook: NB06,
   demonstrate: () => ({
     source: { encoderInputs: 784 + 10, availableAtGeneration: 2 + 10 },
@@ -143,8 +143,8 @@ registerErratum({
   summary: 'the conditional risk (68.88) keeps J(μ, a), i.e. silently takes the conditional prior f(u|γ) = N(0, I_P) that (68.82) leaves general',
   severity: 'minor',
   kind: 'gap',
-  sourceForm: String.raw`D_{KL}ig(q(u|h,\gamma)\,\|\,f(u|\gamma)ig) 	o 	frac12	extstyle\sum_p(\mu_p^2 + e^{a_p} - a_p - 1)`,
-  exactForm: String.raw`D_{KL}ig(q(u|h,\gamma)\,\|\,\mathcal N(m_\gamma, I)ig) = 	frac12	extstyle\sum_pig((\mu_p - m_{\gamma,p})^2 + e^{a_p} - a_p - 1ig)`,
+  sourceForm: String.raw`D_{KL}\big(q(u|h,\gamma)\,\|\,f(u|\gamma)\big) \to \tfrac12\textstyle\sum_p(\mu_p^2 + e^{a_p} - a_p - 1)`,
+  exactForm: String.raw`D_{KL}\big(q(u|h,\gamma)\,\|\,\mathcal N(m_\gamma, I)\big) = \tfrac12\textstyle\sum_p\big((\mu_p - m_{\gamma,p})^2 + e^{a_p} - a_p - 1\big)`,
   notebook: NB06,
   demonstrate: () => ({
     source: klLogVar([0.5], [-0.2]),
@@ -159,8 +159,8 @@ registerErratum({
   location: 'Example 68.2 (L615–619)',
   summary: 'trained as written, the zeros that stand for unobserved items are reconstruction targets, which pulls the predictions for exactly those items toward 0; the source it follows (Liang et al. 2018) uses a multinomial likelihood, normalised inputs and input dropout',
   severity: 'major',
-  sourceForm: String.raw`	frac1N	extstyle\sum_u \|h_u - \hat h_u\|^2,\ \ h_u(i) = 0 	ext{ for unobserved } i`,
-  exactForm: String.raw`	frac1N	extstyle\sum_u \sum_{i\ 	ext{observed}} (h_u(i) - \hat h_u(i))^2 \ \ (	ext{or a multinomial likelihood})`,
+  sourceForm: String.raw`\tfrac1N\textstyle\sum_u \|h_u - \hat h_u\|^2,\ \ h_u(i) = 0 \text{ for unobserved } i`,
+  exactForm: String.raw`\tfrac1N\textstyle\sum_u \sum_{i\ \text{observed}} (h_u(i) - \hat h_u(i))^2 \ \ (\text{or a multinomial likelihood})`,
   notebook: NB07,
   demonstrate: () => {
     const r = zeroFilledOptimum(0.2, 0.8);
