@@ -135,7 +135,7 @@ function main() {
     };
     const fmt = (x) => (x === null || x === undefined ? '—' : x.toFixed(2));
     console.log(`classroom: ${o.students} student(s), ${rel}, JupyterHub ${spawnSync('jupyterhub', ['--version'], { encoding: 'utf8' }).stdout.trim()} on 127.0.0.1`);
-    console.log(`  time to first result (s): median ${fmt(quantile(report.firstResultSeconds.filter((x) => x !== null), 0.5))}, max ${fmt(Math.max(...report.firstResultSeconds.filter((x) => x !== null)))}`);
+    console.log(`  time to first result (s): median ${fmt(quantile(report.firstResultSeconds.filter((x) => typeof x === 'number'), 0.5))}, max ${fmt(Math.max(...report.firstResultSeconds.filter((x) => typeof x === 'number')))}`);
     console.log(`  execute latency per cell (s): p50 ${fmt(report.latencyP50)}, p95 ${fmt(report.latencyP95)} over ${lat.length} cells`);
     console.log(`  memory: peak per student kernel ${report.kernelPeakMB.length ? `${Math.min(...report.kernelPeakMB)}–${Math.max(...report.kernelPeakMB)} MB` : '—'}, all kernels together ${report.totalPeakMB} MB`);
     console.log(`  wall time of the class run ${report.wallSeconds} s; total ${report.seconds} s`);

@@ -78,7 +78,8 @@ class Hub:
         self.token = token
         self.http = AsyncHTTPClient()
 
-    async def api(self, method, path, body=None, ok=(200, 201, 202, 204), timeout=60):
+    async def api(self, method, path, body=None, ok=(200, 201, 202, 204), timeout=300):
+        # generous: when a whole class starts at once on a small machine, one server start can take minutes
         req = HTTPRequest(
             self.base + path,
             method=method,
@@ -146,7 +147,7 @@ async def run_student(hub, student, cfg, deadline):
     session = await hub.api("POST", f"{user}/api/sessions", {"path": nb_path, "type": "notebook", "name": os.path.basename(nb_path), "kernel": {"name": "dgmlab"}})
     kid = session["kernel"]["id"]
     ws_url = hub.base.replace("http://", "ws://") + f"{user}/api/kernels/{kid}/channels"
-    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=60))
+    ws = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": f"token {hub.token}"}, request_timeout=300))
     latencies = []
     first_result = None
     errors = []
