@@ -24,7 +24,8 @@ static napi_value throw_type(napi_env env, const char *msg) {
   return NULL;
 }
 
-static int get_f32(napi_env env, napi_value v, float **data, size_t *len) {
+/* The data and length of a typed array of the given element type (0 if v is not one). */
+static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, void **data, size_t *len) {
   napi_typedarray_type t;
   size_t n;
   void *p;
@@ -32,10 +33,14 @@ static int get_f32(napi_env env, napi_value v, float **data, size_t *len) {
   size_t off;
   bool is;
   if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
-  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != napi_float32_array) return 0;
-  *data = (float *)p;
+  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != want) return 0;
+  *data = p;
   *len = n;
   return 1;
+}
+
+static int get_f32(napi_env env, napi_value v, float **data, size_t *len) {
+  return get_typed(env, v, napi_float32_array, (void **)data, len);
 }
 
 /* sgemm(a, b, c, batchA, batchB, M, N, K, transA, transB) */
@@ -79,17 +84,7 @@ static napi_value Sgemm(napi_env env, napi_callback_info info) {
 }
 
 static int get_f64(napi_env env, napi_value v, double **data, size_t *len) {
-  napi_typedarray_type t;
-  size_t n;
-  void *p;
-  napi_value ab;
-  size_t off;
-  bool is;
-  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
-  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != napi_float64_array) return 0;
-  *data = (double *)p;
-  *len = n;
-  return 1;
+  return get_typed(env, v, napi_float64_array, (void **)data, len);
 }
 
 /* dgesv(a, b, n) -> info: solves A x = b for row-major A (n*n, overwritten by its LU factors of Aᵀ) and b (n,

@@ -20,18 +20,10 @@ const DN05 = 'dgm-notes/05-markov-chains.ipynb';
 const DN06 = 'dgm-notes/06-gibbs-and-detailed-balance.ipynb';
 const NG11 = 'nguyen-tutorial/11-boltzmann-and-annealing.ipynb';
 
-function register(spec: Parameters<typeof registerErratum>[0]): void {
-  // Tolerate a second load of this module (src via tsx and dist in one process share one registry).
-  try {
-    registerErratum(spec);
-  } catch (e) {
-    if (!/already registered/.test((e as Error).message)) throw e;
-  }
-}
 
 // ------------------------------------------------------------------------------------------------ 002 §4.3
 
-register({
+registerErratum({
   id: '002-E17',
   source: '002',
   location: '§4.3.1, Eq. (4.3.12), L774–776',
@@ -48,7 +40,7 @@ register({
   }),
 });
 
-register({
+registerErratum({
   id: '002-E18',
   source: '002',
   location: '§4.3 intro, L744–746',
@@ -64,7 +56,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E19',
   source: '002',
   location: '§4.3.2, L786–788',
@@ -85,7 +77,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E20',
   source: '002',
   location: '§4.3.2, Eq. (4.3.17), L795–806',
@@ -105,7 +97,7 @@ register({
 
 // ------------------------------------------------------------------------------------------------ 002 §4.4, App. C.1
 
-register({
+registerErratum({
   id: '002-E22',
   source: '002',
   location: '§4.4.2, L835–837',
@@ -117,7 +109,7 @@ register({
   demonstrate: () => ({ source: 2 + 1, exact: 2, example: 'number of conditioning states for m = 2' }),
 });
 
-register({
+registerErratum({
   id: '002-E23',
   source: '002',
   location: '§4.4.3, L845–849',
@@ -136,7 +128,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E24',
   source: '002',
   location: '§4.4.3, Example 4.4.1, L869',
@@ -153,7 +145,7 @@ register({
   }),
 });
 
-register({
+registerErratum({
   id: '002-E25',
   source: '002',
   location: '§4.4.3, L883–892, Fig. 4.2 caption, Thm 4.4.1',
@@ -178,7 +170,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E55',
   source: '002',
   location: 'App. C.1.2, L1793–1797',
@@ -190,7 +182,7 @@ register({
   demonstrate: () => ({ source: EXAMPLE_441[0][1], exact: matrixPower(EXAMPLE_441, 50)[0][1], example: 'Example 4.4.1: P₁₂ vs (P⁵⁰)₁₂ = π₂ = 1/2' }),
 });
 
-register({
+registerErratum({
   id: '002-E54',
   source: '002',
   location: 'App. C, L1761 (vs §4.4, L845)',
@@ -206,7 +198,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E56',
   source: '002',
   location: 'App. C, L1807',
@@ -231,7 +223,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E65',
   kind: 'remark',
   source: '002',
@@ -257,7 +249,7 @@ register({
 
 // ------------------------------------------------------------------------------------------------ 003 L219–331
 
-register({
+registerErratum({
   id: '003-E27',
   source: '003',
   location: 'L233',
@@ -272,7 +264,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E28',
   source: '003',
   location: 'L247',
@@ -289,7 +281,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E29',
   source: '003',
   location: 'L258–260 (ergodic theorem)',
@@ -305,7 +297,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E32',
   source: '003',
   location: 'L276',
@@ -322,7 +314,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E33',
   source: '003',
   location: 'L280',
@@ -341,7 +333,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E34',
   source: '003',
   location: 'L287',
@@ -361,7 +353,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E35',
   source: '003',
   location: 'L327–329 (detailed-balance proof for Gibbs)',
@@ -381,7 +373,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '003-E36',
   kind: 'gap',
   source: '003',
@@ -402,7 +394,7 @@ register({
 
 const O29_ENERGIES = Array.from({ length: 8 }, (_, k) => bmO29Energy(indexToBits(k, 3)));
 
-register({
+registerErratum({
   id: '000-E41',
   source: '000',
   location: '§3, L1010–1050, Eq. (3.15), L1012',
@@ -414,7 +406,7 @@ register({
   demonstrate: () => ({ source: boltzmannSourceForm(O29_ENERGIES, 1), exact: boltzmannDistribution(O29_ENERGIES, 1), what: 'the 8 states of the O-29 Boltzmann machine at κT = 1' }),
 });
 
-register({
+registerErratum({
   id: '000-E42',
   source: '000',
   location: '§3, L1014–1024',
@@ -426,7 +418,7 @@ register({
   demonstrate: () => ({ source: [1 / 3, 2 / 3], exact: boltzmannDistribution([1, 2], 1), what: 'two states with E = 1, 2 at κT = 1: "∝ E" vs Boltzmann' }),
 });
 
-register({
+registerErratum({
   id: '000-E43',
   source: '000',
   location: '§3, L1036; §3, L1160',
@@ -448,7 +440,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '000-E44',
   source: '000',
   location: '§3 L1026 vs L1030–1040 vs L1160–1164',
@@ -465,7 +457,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '000-E45',
   source: '000',
   location: '§3 L1048; §3 L1173',

@@ -24,15 +24,8 @@ const r6 = (x: number) => Number(x.toPrecision(6));
 export const D19_DATA = [[1, 1], [1, 0], [0, 0], [0, 1], [1, 1], [0, 0]];
 export const D19_INIT = { theta: [0.5, 0.5], q: [[0.8, 0.6], [0.3, 0.4]] };
 
-function register(spec: Parameters<typeof registerErratum>[0]): void {
-  try {
-    registerErratum(spec);
-  } catch (e) {
-    if (!/already registered/.test((e as Error).message)) throw e;
-  }
-}
 
-register({
+registerErratum({
   id: '002-E3',
   source: '002',
   location: '§3 intro, Eq. (3.0.2), L311–313',
@@ -53,7 +46,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E7',
   source: '002',
   location: '§3.2, L342',
@@ -74,7 +67,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E8',
   source: '002',
   location: '§3.6 L462, §3.7 L554',
@@ -91,7 +84,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E9',
   source: '002',
   location: '§3.6.1, L508',
@@ -115,7 +108,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E10',
   source: '002',
   location: '§3.6.2, Eqs. (3.6.3)–(3.6.4), L512–516',
@@ -134,7 +127,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E11',
   source: '002',
   location: '§3.4, Eqs. (3.4.6)–(3.4.7), L389–391',
@@ -156,7 +149,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E12',
   source: '002',
   location: '§3.8.1, L619 (and Eq. (3.8.7) L631, L646)',
@@ -174,7 +167,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E13',
   source: '002',
   location: '§3.8.1, L619',
@@ -190,7 +183,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E14',
   source: '002',
   location: '§3.8, Eq. (3.8.3), L600–611',
@@ -207,7 +200,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E15',
   source: '002',
   location: '§3.8.2 Eq. (3.8.7) L631; §3.8.3 Eq. (3.8.10) L648',
@@ -219,7 +212,7 @@ register({
   demonstrate: () => ({ source: 240 + 80, exact: 2 + 80, example: 'the Wishart degrees of freedom ν_k of q*(Λ_k) for N = 240, ν₀ = D = 2, N_k = 80' }),
 });
 
-register({
+registerErratum({
   id: '002-E16',
   source: '002',
   location: '§3.8.2–3.8.3, L635, L642–648; Eqs. (3.5.15), (3.8.2), (3.8.6)',
@@ -235,7 +228,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E21',
   source: '002',
   location: '§3.8, L563–565',
@@ -247,7 +240,7 @@ register({
   demonstrate: () => ({ source: 3 + 6, exact: 3 * (2 + 3) + 2, example: 'free parameters of a full-covariance GMM with K = 3, D = 2: the literal reading (one k-vector and one k×k matrix) vs K(D + D(D+1)/2) + K − 1' }),
 });
 
-register({
+registerErratum({
   id: '002-E53',
   source: '002',
   location: 'App. B.2, L1723',
@@ -263,7 +256,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E57',
   source: '002',
   location: '§3.5, Eq. (3.5.4) L422, L425',
@@ -278,7 +271,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E58',
   source: '002',
   location: '§3.5, Eqs. (3.5.10)–(3.5.14) L428–442, footnote 5 L464',
@@ -296,7 +289,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E59',
   source: '002',
   location: '§3.5 L458; §4 intro L655',
@@ -312,7 +305,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E60',
   source: '002',
   location: 'App. D.1, L1838',
@@ -330,7 +323,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E64',
   source: '002',
   location: 'Eqs. (3.6.5)–(3.6.6), App. D.2 L1881–1883',
@@ -345,7 +338,7 @@ register({
   },
 });
 
-register({
+registerErratum({
   id: '002-E68',
   source: '002',
   location: '§3.8, Eq. (3.8.1), L586–590',

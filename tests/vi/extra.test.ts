@@ -1,10 +1,16 @@
 import { strict as assert } from 'assert';
+import { initBackend } from '../../src/core/backend';
 import * as tf from '@tensorflow/tfjs';
 import * as vi from '../../src/vi';
 import { rng } from '../../src/core/rng';
 import { klMvn, klDiagGaussian } from '../../src/info';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
+
+// tfjs: another test file may have chosen a backend that is still initialising; wait for one before any tensor.
+before(async () => {
+  await initBackend();
+});
 
 describe('vi — T-values and 004 oracles', function () {
   this.timeout(60000);
