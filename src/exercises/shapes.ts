@@ -7,23 +7,20 @@
  *               reference: () => klGauss(0, 1, 1, 2), tolerance: { rel: 5e-4 } });
  *   nb.choice({ id: 'vi.kl.direction', …, options: [{ key: 'a', text: '…' }, …], reference: () => 'a' });
  *
+ *   nb.byHand({ id: 'vi.kl.by-hand', …, reference: () => klGauss(0, 1, 1, 2), sigFigs: 4 });   // "to 4 significant figures"
+ *
  * Each shortcut is `registerExercise` with the group's notebook filled in and the comparator built from the shape
- * (a number, a vector, a matrix, a set, a choice). Registration is idempotent per id within one process (the same
- * module loaded from src/ and dist/ registers once), as the topics' own `register` wrappers did before.
+ * (a number within a tolerance, a by-hand number to n significant figures, a vector, a matrix, a set, a yes/no, a
+ * choice). As with `registerExercise`, a second load of the same module (src/ and dist/ in one process) returns the
+ * exercise already registered, and another exercise with a registered id is a RangeError.
  */
 import * as compare from './compare';
 import type { Comparator, Tolerance, VectorOptions } from './compare';
-import { registerExercise, hasExercise, getExercise, type Exercise, type ExerciseSpec, type ParamSpecs } from './registry';
+import { registerExercise, type Exercise, type ExerciseSpec, type ParamSpecs } from './registry';
 import { describe } from '../core/validate';
 
 /** A spec without `compare` and `notebook` (the group and the shape supply them). */
 export type ShapedSpec<S extends ParamSpecs, A> = Omit<ExerciseSpec<S, A>, 'compare' | 'notebook'>;
-
-/** Register once per process: a second load of the same module returns the exercise already registered. */
-function registerOnce<S extends ParamSpecs, A>(spec: ExerciseSpec<S, A>): Exercise<A> {
-  if (hasExercise(spec.id)) return getExercise(spec.id) as Exercise<A>;
-  return registerExercise(spec);
-}
 
 /** The registrar of one notebook's exercises. */
 export interface ExerciseGroup {
@@ -31,12 +28,16 @@ export interface ExerciseGroup {
   register<S extends ParamSpecs = Record<string, never>, A = unknown>(spec: Omit<ExerciseSpec<S, A>, 'notebook'>): Exercise<A>;
   /** A real number, within `tolerance` (by-hand answers: a relative tolerance matching the precision the text asks for). */
   number<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, number> & { tolerance: Tolerance }): Exercise<number>;
+  /** A number worked out by hand, asked to `sigFigs` significant figures (`compare.sigFigs`; say so in the title). */
+  byHand<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, number> & { sigFigs: number }): Exercise<number>;
   /** A vector of real numbers, entry by entry. */
   vector<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, ArrayLike<number>> & { tolerance: VectorOptions }): Exercise<ArrayLike<number>>;
   /** A matrix of real numbers, entry by entry. */
   matrix<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, ArrayLike<ArrayLike<number>>> & { tolerance: Tolerance }): Exercise<ArrayLike<ArrayLike<number>>>;
   /** A set of numbers or strings (order does not matter). */
   set<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, ReadonlyArray<number | string>>): Exercise<ReadonlyArray<number | string>>;
+  /** Yes or no (`true`/`false`). */
+  boolean<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, boolean>): Exercise<boolean>;
   /** One of the listed options (the reference returns its key). */
   choice<S extends ParamSpecs = Record<string, never>>(spec: ShapedSpec<S, string> & { options: ReadonlyArray<string | { key: string; text: string }> }): Exercise<string>;
 }
@@ -48,13 +49,15 @@ export function exerciseGroup(opts: { notebook: string }): ExerciseGroup {
   }
   const notebook = opts.notebook;
   const shaped = <S extends ParamSpecs, A>(spec: ShapedSpec<S, A>, cmp: Comparator<A>): Exercise<A> =>
-    registerOnce<S, A>({ ...spec, compare: cmp, notebook });
+    registerExercise<S, A>({ ...spec, compare: cmp, notebook });
   return {
-    register: (spec) => registerOnce({ ...spec, notebook }),
+    register: (spec) => registerExercise({ ...spec, notebook }),
     number: ({ tolerance, ...spec }) => shaped(spec, compare.number(tolerance)),
+    byHand: ({ sigFigs, ...spec }) => shaped(spec, compare.sigFigs(sigFigs)),
     vector: ({ tolerance, ...spec }) => shaped(spec, compare.vector(tolerance)),
     matrix: ({ tolerance, ...spec }) => shaped(spec, compare.matrix(tolerance)),
     set: (spec) => shaped(spec, compare.set()),
+    boolean: (spec) => shaped(spec, compare.boolean()),
     choice: ({ options, ...spec }) => shaped(spec, compare.choice(options)),
   };
 }

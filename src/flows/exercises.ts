@@ -2,7 +2,7 @@
  * Exercises of the FLOW notebooks (ids `flow.*`). Every reference is computed with this library (constants only where a source
  * states them). `npx dgmlab answer flow.inv.radial-r` prints the reference.
  */
-import { registerExercise, compare } from '../exercises';
+import { exerciseGroup } from '../exercises';
 import { rng } from '../core/rng';
 import { affineSigmoidFlow, affineFlow, expFlow, linearFlow, sigmoidFlow } from './layers';
 import { composeFlows, flowDensity, flowLogProb, flowLogProbDetails, checkJacobian, densityGrid2D } from './flow';
@@ -25,114 +25,104 @@ import { radialInverse, radialLogDet, radialFlow } from './planarRadial';
 import { radialInvertibility, checkInvertibility1D, residualMap, reluMap, sigmoidMixtureMap, bisectionInverse } from './invertibility';
 import { O08 } from './errata';
 
-const N05 = 'nguyen-tutorial/05-flows-change-of-variables.ipynb';
-const N06 = 'nguyen-tutorial/06-flows-elementwise-and-finite.ipynb';
-const N07 = 'nguyen-tutorial/07-flows-realnvp.ipynb';
-const INV = 'dgm-exercises/05-flow-invertibility.ipynb';
-const STA = 'sta4124/13-normalizing-flows.ipynb';
+const n05 = exerciseGroup({ notebook: 'nguyen-tutorial/05-flows-change-of-variables.ipynb' });
+const n06 = exerciseGroup({ notebook: 'nguyen-tutorial/06-flows-elementwise-and-finite.ipynb' });
+const n07 = exerciseGroup({ notebook: 'nguyen-tutorial/07-flows-realnvp.ipynb' });
+const inv = exerciseGroup({ notebook: 'dgm-exercises/05-flow-invertibility.ipynb' });
+const sta = exerciseGroup({ notebook: 'sta4124/13-normalizing-flows.ipynb' });
 
 const x1 = { default: 0.7, min: 1e-6, max: 1 - 1e-6, description: 'data point x in (0, 1)' };
 const phi = { default: 2, description: 'φ (non-zero)' };
 const delta = { default: 0.5, description: 'δ' };
 
 // ------------------------------------------------------------------------------------------- nguyen-tutorial/05 (000 §2, L279–366)
-registerExercise({
+n05.byHand({
   id: 'flow.cov.z-1d',
   title: 'The latent z = g⁻¹(x) of the scalar flow x = σ(φz + δ) (to 4 significant figures)',
   source: '000 §2, L295–318, (2.1); 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlow(x, p, d).z,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Invert the sigmoid first: σ⁻¹(x) = log(x/(1 − x)).', 'Then solve φz + δ = σ⁻¹(x) for z.'],
-  notebook: N05,
 });
 
-registerExercise({
+n05.number({
   id: 'flow.cov.logp-1d',
   title: 'log P(x | φ, δ) of the scalar flow by the change of variables',
   source: '000 §2, L295–318, (2.2) and the log-likelihood below it; 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => flowLogProb(affineSigmoidFlow([[p]], [d]), [x]),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['log P = −½ log 2π − ½ z² + log |dg⁻¹/dx|.', 'dg⁻¹/dx = (σ⁻¹)′(x)/φ with (σ⁻¹)′(x) = 1/(x(1 − x)).'],
-  notebook: N05,
 });
 
-registerExercise({
+n05.number({
   id: 'flow.cov.exact-grad-1d',
   title: 'The exact ∂ log P/∂φ of the scalar flow',
   source: '000 §2, L332–366, exact form of (2.3) (errata 000-E12/E13); 000 O-10',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).phi,
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['Differentiate −½z² (z depends on φ: ∂z/∂φ = −z/φ) and log|J| = log (σ⁻¹)′(x) − log|φ|.'],
-  notebook: N05,
 });
 
-registerExercise({
+n05.number({
   id: 'flow.cov.source-23',
   title: 'What the source’s (2.3), evaluated literally with the true z, gives for ∂/∂φ',
   source: '000 §2, L332–366, (2.3) (AUDIT-NOTES on O-10; erratum 000-E13)',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradSource23(x, p, d).phi,
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['(2.3) is J⁻¹ ∂J/∂φ − z·J with J = (σ⁻¹)′(x)/φ.', 'J⁻¹ ∂J/∂φ = −1/φ.'],
-  notebook: N05,
 });
 
-registerExercise({
+n05.byHand({
   id: 'flow.cov.logdet-2d',
   title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08 (to 4 significant figures)',
   source: '000 §2, L367–429, M2.3 exact form; 000 O-08',
   reference: () => flowLogProbDetails(affineSigmoidFlow(O08.Phi, O08.delta), O08.x).logDet,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['∇ₓg⁻¹ = Φ⁻¹ diag((σ⁻¹)′(xᵢ)), so log|det| = Σᵢ log (σ⁻¹)′(xᵢ) − log|det Φ|.', 'det Φ = 2·1.5 − 0.5·(−0.3).'],
-  notebook: N05,
 });
 
-registerExercise({
+n05.matrix({
   id: 'flow.cov.grad-phi-2d',
   title: 'The exact ∂ log P/∂Φ (a 2×2 matrix) at the O-08 point',
   source: '000 §2, L367–429, M2.3 exact form; 000 O-09',
   reference: () => affineSigmoidGradExact(O08.x, O08.Phi, O08.delta).Phi,
-  compare: compare.matrix({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['∂ log P/∂Φ = Φ⁻ᵀ z zᵀ − Φ⁻ᵀ with z = Φ⁻¹(logit x − δ).', 'flows.affineSigmoidGradFD gives finite differences to compare with.'],
-  notebook: N05,
 });
 
 // -------------------------------------------------------------------------------------- nguyen-tutorial/06 (000 §2, L367–518)
-registerExercise({
+n06.byHand({
   id: 'flow.ew.exact-grad-delta',
   title: 'The exact ∂ log P/∂δ of the scalar flow at x = 0.3, φ = 1, δ = 0 (by hand) (to 4 significant figures)',
   source: '000 §2, L367–429, exact form of (2.4) (erratum 000-E16); 000 O-10',
   params: { x: { default: 0.3, min: 1e-6, max: 1 - 1e-6 }, phi: { default: 1 }, delta: { default: 0 } },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).delta,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['∂ log P/∂δ = z/φ.', 'With φ = 1 and δ = 0, z = logit(x).'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.boolean({
   id: 'flow.ew.same-sign',
   title: 'At x = 0.3, φ = 1, δ = 0: does the source’s (2.4) ∂/∂φ have the same sign as the exact gradient?',
   source: '000 §2, L367–429, (2.4) (erratum 000-E16); 000 O-10',
   reference: () => Math.sign(scalarFlowGradSource24(0.3, 1, 0).phi) === Math.sign(scalarFlowGradExact(0.3, 1, 0).phi),
-  compare: compare.boolean(),
   hints: ['Evaluate both formulas; a⁻¹(0.3) is negative.'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.number({
   id: 'flow.ew.fixed-point',
   title: 'The fixed point φ* of the source’s φ-update for the data x = (0.7, 0.3, 0.9, 0.5)',
   source: '000 §2, L367–429, epoch update L412–429; 000 O-12',
   reference: () => sourceUpdateConstant([0.7, 0.3, 0.9, 0.5]).phiFixedPoint,
-  compare: compare.number({ abs: 1e-5 }),
+  tolerance: { abs: 1e-5 },
   hints: ['The update is φ ← φ − γ(1/φ)(1 + c/φ) with c = mean of a⁻¹(x)(a⁻¹)′(x); it stops moving when 1 + c/φ = 0.'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.vector({
   id: 'flow.ew.mle',
   title: 'The maximum-likelihood (φ, δ) of the scalar flow for the seeded sample (closed form)',
   source: '000 §2, L367–445; 000 O-12',
@@ -141,74 +131,67 @@ registerExercise({
     const m = scalarFlowMle(scalarFlowData(n, 2, 0.5, rng(seed)));
     return [m.phi, m.delta];
   },
-  compare: compare.vector({ abs: 1e-3, length: 2 }),
+  tolerance: { abs: 1e-3, length: 2 },
   hints: ['logit(x) = φz + δ with z ~ N(0, 1) is Gaussian: estimate its mean and its (population) standard deviation.', 'Or run flows.trainScalarFlow with the exact gradient long enough.'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.number({
   id: 'flow.finite.logdet-sum',
   title: 'log|det ∇g⁻¹| of the two-layer flow f₂ ∘ f₁ (f₁ = Φz + δ, f₂ = σ) at the O-08 point, as a sum over layers',
   source: '000 §2, L467 exact form (erratum 000-E19); 000 O-13',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).exact,
-  compare: compare.number({ abs: 1e-8 }),
+  tolerance: { abs: 1e-8 },
   hints: ['Add log|det| of each inverse layer: −log|det Φ| for the linear layer and Σ log (σ⁻¹)′(xᵢ) for the sigmoid layer.'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.number({
   id: 'flow.finite.literal-sum',
   title: 'The value of the source’s literal Σₖ|det ∇f_k⁻¹| (no log) for the same flow',
   source: '000 §2, L467 (erratum 000-E19); 000 O-13',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).source,
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['|det| of the sigmoid layer is Πᵢ 1/(xᵢ(1 − xᵢ)); of the linear layer 1/|det Φ|.'],
-  notebook: N06,
 });
 
-registerExercise({
+n06.number({
   id: 'flow.finite.epoch-step',
   title: 'The δ-decrement of one epoch step (algorithm box) for x = (0.7, 0.3, 0.9, 0.5), φ = 2, γ = 0.1',
   source: '000 §2, L447–518, algorithm box L508–514 (erratum 000-E21); 000 O-17',
   reference: () => finiteFlowEpochDeltaStep([0.7, 0.3, 0.9, 0.5], 2, 0.1, 'algorithm-box'),
-  compare: compare.number({ abs: 1e-7 }),
+  tolerance: { abs: 1e-7 },
   hints: ['γ/(Nφ²) · Σᵥ a⁻¹(xᵥ)(a⁻¹)′(xᵥ); the terms for 0.7 and 0.3 cancel.'],
-  notebook: N06,
 });
 
 // ------------------------------------------------------------------------------------------ nguyen-tutorial/07 (000 §2, L520–554)
 const o14 = couplingLayer([1, 0], (a) => [0.3 * a[0]], (a) => [a[0] + 1]);
-registerExercise({
+n07.byHand({
   id: 'flow.nvp.forward-x2',
   title: 'x₂ of the coupling layer s(z₁) = 0.3 z₁, t(z₁) = z₁ + 1 at z = (0.5, −1) (by hand) (to 4 significant figures)',
   source: '000 §2, L520–554, (2.8); 000 O-14',
   reference: () => o14.forward([0.5, -1])[1],
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['x₂ = z₂·exp(s(z₁)) + t(z₁).'],
-  notebook: N07,
 });
 
-registerExercise({
+n07.number({
   id: 'flow.nvp.logp',
   title: 'log P(x) for that x under the one-layer RealNVP (standard-normal base)',
   source: '000 §2, L520–554, (2.10) and the log-likelihood below it (erratum 000-E24); 000 O-14',
   reference: () => flowLogProb(o14, o14.forward([0.5, -1])),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['log P = −(n/2) log 2π − ½‖z‖² + log|det ∇f⁻¹|, and log|det ∇f⁻¹| = −s(x₁).', 'Mind the sign of (n/2) log 2π.'],
-  notebook: N07,
 });
 
-registerExercise({
+n07.number({
   id: 'flow.nvp.vector-logdet',
   title: 'log|det ∇f⁻¹| when s(x₁) = (0.1, 0.2) (n = 4, half split)',
   source: '000 §2, L520–554, (2.10) (erratum 000-E23); 000 O-15',
   reference: () => couplingLayer([1, 1, 0, 0], () => [0.1, 0.2], () => [0, 0]).logDetInverse([0, 0, 0, 0]),
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['The Jacobian of the inverse is block-triangular; its diagonal holds exp(−sⱼ).'],
-  notebook: N07,
 });
 
-registerExercise({
+n07.choice({
   id: 'flow.nvp.fixed-mask',
   title: 'With the same mask [1, 0] in every layer, which coordinate of x always equals the same coordinate of z?',
   source: '000 §2, L520–554, (2.8) (erratum 000-E22)',
@@ -216,44 +199,39 @@ registerExercise({
     const f = composeFlows([couplingLayer([1, 0], (a) => [a[0]], (a) => [1]), couplingLayer([1, 0], (a) => [-a[0]], (a) => [a[0]])]);
     return f.forward([0.3, 0.4])[0] === 0.3 ? 'first' : 'second';
   },
-  compare: compare.choice([{ key: 'first', text: 'x₁ = z₁' }, { key: 'second', text: 'x₂ = z₂' }]),
+  options: [{ key: 'first', text: 'x₁ = z₁' }, { key: 'second', text: 'x₂ = z₂' }],
   hints: ['The coordinates with mask 1 are copied unchanged by every layer.'],
-  notebook: N07,
 });
 
-registerExercise({
+n07.number({
   id: 'flow.nvp.gaussian-baseline',
   title: 'The mean log-likelihood of the two-moons data under its maximum-likelihood Gaussian (the baseline a flow must beat)',
   source: '000 §2, L520–554 (an affine flow x = Au + b is a Gaussian); 000 NB07 step 8',
   params: { seed: { default: 1, integer: true, min: 0 }, n: { default: 1000, integer: true, min: 3, max: 100000 } },
   reference: ({ seed, n }) => gaussianBaselineLogLik(twoMoons(n, rng(seed))),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['Fit the mean and the covariance (divide by N), then average core.mvnLogPdf over the points.'],
-  notebook: N07,
 });
 
 // ------------------------------------------------------------------------------------- dgm-exercises/05 (001 §5)
-registerExercise({
+inv.boolean({
   id: 'flow.inv.relu-invertible',
   title: 'Is g(z) = 2·ReLU(3z + 1) invertible on ℝ?',
   source: '001 §5.1',
   reference: () => checkInvertibility1D(reluMap(2, 3, 1).g, [-3, 3]).invertible,
-  compare: compare.boolean(),
   hints: ['Where is 3z + 1 ≤ 0, and what does g do there?'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.number({
   id: 'flow.inv.mixture-root',
   title: 'The z with g(z) = 0 for the sigmoid mixture w = (0.3, 0.7), a = (1, 3), b = (0, −2)',
   source: '001 §5.2 (inverse by bisection)',
   reference: () => bisectionInverse(sigmoidMixtureMap([0.3, 0.7], [1, 3], [0, -2]).g, 0),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['g is strictly increasing, so bisection on a bracket [lo, hi] with g(lo) < 0 < g(hi) converges.', 'g(z) = 0 ⇔ Σ wᵢσ(aᵢz + bᵢ) = ½.'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.number({
   id: 'flow.inv.residual-threshold',
   title: 'The smallest c for which g(z) = z + c·tanh(z) is invertible',
   source: '001 §5.3 (f′ > −1)',
@@ -269,12 +247,11 @@ registerExercise({
     }
     return hi;
   },
-  compare: compare.number({ abs: 1e-3 }),
+  tolerance: { abs: 1e-3 },
   hints: ['f′(z) = c(1 − tanh²z); for c < 0 its minimum is at z = 0.'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.byHand({
   id: 'flow.inv.radial-r',
   title: 'The radius r recovered from ρ = ‖y − z₀‖ = 2 for the radial flow with α = 1, β = 1 (by hand) (to 4 significant figures)',
   source: '001 §5.4 (i): r² + (α + β − ρ) r − αρ = 0',
@@ -284,32 +261,29 @@ registerExercise({
     const z = radialInverse({ z0: [0, 0], alpha, beta }, y);
     return Math.hypot(z[0], z[1]);
   },
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['ρ = r(1 + β/(α + r)); multiply by α + r.', 'Take the non-negative root of the quadratic.'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.vector({
   id: 'flow.inv.radial-inverse',
   title: 'z = g⁻¹(y) for the radial flow with z₀ = (1, 0), α = 0.5, β = 2 at y = (3, 2)',
   source: '001 §5.4 (ii)',
   reference: () => radialInverse({ z0: [1, 0], alpha: 0.5, beta: 2 }, [3, 2]),
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['First find r from ρ = ‖y − z₀‖, then z = z₀ + (y − z₀)/(1 + β/(α + r)).'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.byHand({
   id: 'flow.inv.radial-logdet',
   title: 'log|det ∂g/∂z| of the radial flow (D = 2, α = 1, β = 1) at a point with r = 1 (by hand) (to 4 significant figures)',
   source: '001 §5.4; R&M 2015 App. A.2',
   reference: () => radialLogDet({ z0: [0, 0], alpha: 1, beta: 1 }, [1, 0]),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['(D − 1) log(1 + βh) + log(1 + αβh²) with h = 1/(α + r).'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.number({
   id: 'flow.inv.beta-threshold',
   title: 'The smallest β for which the radial flow with α = 0.5 is invertible',
   source: '001 §5.4 (i) and erratum 001-E51',
@@ -324,53 +298,47 @@ registerExercise({
     }
     return hi;
   },
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['The derivative of r ↦ r(1 + β/(α + r)) is 1 + αβ/(α + r)²; where is it smallest?'],
-  notebook: INV,
 });
 
-registerExercise({
+inv.number({
   id: 'flow.inv.counter-radius',
   title: 'For α = 1, β = −3, the radius r > 0 whose whole sphere is mapped onto z₀',
   source: '001 §5.4, counter-example for β < −α (AUDIT-NOTES)',
   reference: () => radialInvertibility(1, -3).counterExample!.r2,
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['g(z) = z₀ when the factor 1 + β/(α + r) vanishes.'],
-  notebook: INV,
 });
 
 // ------------------------------------------------------------------------------------------- sta4124/13 (002 §9)
-registerExercise({
+sta.byHand({
   id: 'flow.sta.affine-density',
   title: 'p_X(1) for x = 2u + 1, u ~ N(0, 1) (by hand) (to 4 significant figures)',
   source: '002 §9.1, (9.1.2); 002 D14',
   reference: () => flowDensity(affineFlow([2], [1]), [1]),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['u = f⁻¹(1) = 0 and |det J_{f⁻¹}| = 1/2.'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.number({
   id: 'flow.sta.exp-density',
   title: 'p_X(e) for x = exp(u), u ~ N(0, 1)',
   source: '002 §9.1, (9.1.2) (erratum 002-E40); 002 D14',
   reference: () => flowDensity(expFlow(), [Math.E]),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['u = log x; the Jacobian of f⁻¹ = log at x is 1/x.'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.boolean({
   id: 'flow.sta.logdet-check',
   title: 'Does the composed flow radial ∘ affine pass the FD Jacobian check (|log det − log|det J_FD|| < 1e-6) at z = (0.3, −0.5)?',
   source: '002 inventory NF1 (jacobianFD), extension beyond 002 §9',
   reference: () => checkJacobian(composeFlows([affineFlow([1.5, 0.5], [0, 1]), radialFlow({ z0: [0, 0], alpha: 1, beta: 0.8 })]), [0.3, -0.5]).absError < 1e-6,
-  compare: compare.boolean(),
   hints: ['Column j of the Jacobian is (g(z + h e_j) − g(z − h e_j))/(2h); compare log|det J| with flow.logDetForward(z).'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.vector({
   id: 'flow.sta.affine-mle',
   title: 'Gradient ascent for x = au + b on the seeded N(3, 2²) sample: the limit (b, |a|)',
   source: '002 NB13 step 3 (extension beyond 002 §9)',
@@ -380,19 +348,17 @@ registerExercise({
     const fit = fitAffineFlow(xs, { a0: 1, b0: 0, gamma: 0.3, steps: 3000 });
     return [fit.b[fit.b.length - 1], Math.abs(fit.a[fit.a.length - 1])];
   },
-  compare: compare.vector({ abs: 1e-4, length: 2 }),
+  tolerance: { abs: 1e-4, length: 2 },
   hints: ['At the optimum ∂/∂b = 0 and ∂/∂a = 0: solve them in closed form (sample mean, population standard deviation).'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.number({
   id: 'flow.sta.grid-integral',
   title: 'The grid-quadrature integral of the density of the radial flow z₀ = (0.3, 0), α = 0.5, β = 1 over [−7, 7]²',
   source: '002 NB13 step 4 (normalisation check)',
   reference: () => densityGrid2D((p) => flowLogProb(radialFlow({ z0: [0.3, 0], alpha: 0.5, beta: 1 }), p), [-7, 7], [-7, 7], 120).integral,
-  compare: compare.number({ abs: 1e-2 }),
+  tolerance: { abs: 1e-2 },
   hints: ['A density integrates to 1; a grid sum Σ p·Δx·Δy approximates the integral.'],
-  notebook: STA,
 });
 
 /** Re-exported for tests: the O-14 coupling layer. */

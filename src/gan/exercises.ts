@@ -3,7 +3,7 @@
  * a source states them). Parameters have defaults; `npx dgmlab answer gan.dg.eigenvalues --param alpha=0.1` prints 1 ± 0.1i.
  */
 import './exercisesB'; // GAN-B exercises (issue 23)
-import { registerExercise, compare } from '../exercises';
+import { exerciseGroup, compare } from '../exercises';
 import { normalLogPdf } from '../core/gaussian';
 import { rng } from '../core/rng';
 import {
@@ -29,39 +29,37 @@ import { toyValue, toyGradients, toyGanPreset, trainToyGan } from './toy1d';
 import { twoClassSoftmaxD, sayedRegularizerAscentFactor } from './sayed';
 import { buildDcganGenerator, buildDcganDiscriminator } from './dcgan';
 
-const DYN = 'dgm-exercises/06-gan-dynamics.ipynb';
-const N13 = 'nguyen-tutorial/13-gan-minimax-and-sgd.ipynb';
-const N14 = 'nguyen-tutorial/14-gan-optimal-discriminator.ipynb';
-const STA = 'sta4124/14-gans.ipynb';
-const DN12 = 'dgm-notes/12-gan-objectives.ipynb';
-const DN13 = 'dgm-notes/13-dcgan-and-optimality.ipynb';
-const SAY = 'sayed-ch68/08-gan-theory.ipynb';
+const dyn = exerciseGroup({ notebook: 'dgm-exercises/06-gan-dynamics.ipynb' });
+const n13 = exerciseGroup({ notebook: 'nguyen-tutorial/13-gan-minimax-and-sgd.ipynb' });
+const n14 = exerciseGroup({ notebook: 'nguyen-tutorial/14-gan-optimal-discriminator.ipynb' });
+const sta = exerciseGroup({ notebook: 'sta4124/14-gans.ipynb' });
+const dn12 = exerciseGroup({ notebook: 'dgm-notes/12-gan-objectives.ipynb' });
+const dn13 = exerciseGroup({ notebook: 'dgm-notes/13-dcgan-and-optimality.ipynb' });
+const say = exerciseGroup({ notebook: 'sayed-ch68/08-gan-theory.ipynb' });
 
 const alpha = { default: 0.1, min: 1e-9, max: 10, description: 'step size α (> 0)' };
 
 // ------------------------------------------------------------------------------------------- dgm-exercises/06 (001 §6)
-registerExercise({
+dyn.matrix({
   id: 'gan.dg.update-matrix',
   title: 'The matrix A of simultaneous gradient ascent (d) / descent (g) on V(d, g) = dg',
   source: '001 §6, Steps 6.1',
   params: { alpha },
   reference: ({ alpha: a }) => dgUpdateMatrix(a, 'simultaneous'),
-  compare: compare.matrix({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['∂V/∂d = g and ∂V/∂g = d.', 'd ascends: d ← d + α·∂V/∂d; g descends: g ← g − α·∂V/∂g. Write both as rows acting on (d, g).'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.vector({
   id: 'gan.dg.stationary-point',
   title: 'The stationary point (d*, g*) of the update map',
   source: '001 §6, Steps 6.2',
   reference: () => stationaryPoint(dgGame()).point,
-  compare: compare.vector({ abs: 1e-9, length: 2 }),
+  tolerance: { abs: 1e-9, length: 2 },
   hints: ['A fixed point satisfies A z = z, i.e. the gradient field vanishes.'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.register({
   id: 'gan.dg.eigenvalues',
   title: 'Eigenvalues of the simultaneous GDA update matrix for V(d, g) = dg',
   source: '001 §6, Steps 6.1–6.3',
@@ -69,149 +67,134 @@ registerExercise({
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'simultaneous')).eigenvalues,
   compare: compare.unordered(compare.complex({ abs: 1e-9 })),
   hints: ['Solve det(A − λI) = (1 − λ)² + α² = 0.', 'The two eigenvalues are complex conjugates; give both, e.g. ["1 + 0.1i", "1 - 0.1i"].'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.byHand({
   id: 'gan.dg.modulus',
   title: 'The modulus |λ| of those eigenvalues (to 4 significant figures)',
   source: '001 §6, Steps 6.3',
   params: { alpha },
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'simultaneous')).spectralRadius,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['|1 ± iα| = √(1² + α²).'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.number({
   id: 'gan.dg.norm-after-k',
   title: '‖(d_k, g_k)‖ after k simultaneous steps from (d_0, g_0)',
   source: '001 §6, Steps 6.3',
   params: { alpha, k: { default: 50, min: 0, max: 100000, integer: true, description: 'number of steps k' }, d0: { default: 1 }, g0: { default: 0 } },
   reference: ({ alpha: a, k, d0, g0 }) => dgNormAfterSteps(a, k, Math.hypot(d0, g0)),
-  compare: compare.number({ rel: 1e-9, abs: 1e-12 }),
+  tolerance: { rel: 1e-9, abs: 1e-12 },
   hints: ['A/√(1+α²) is a rotation, so each step multiplies the norm by √(1+α²).'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.set({
   id: 'gan.dg.converging-methods',
   title: 'Which update rules converge to (0, 0) on V = dg at this α? (simultaneous, alternating, extragradient, optimistic, consensus with γ = 1)',
   source: '001 §6 (extension: Korpelevich 1976; Daskalakis et al. 2018; Mescheder et al. 2017)',
   params: { alpha },
   reference: ({ alpha: a }) => (GDA_METHODS as readonly GdaMethod[]).filter((m) => spectralAnalysis(dgUpdateMatrix(a, m)).converges),
-  compare: compare.set(),
   hints: ['A linear iteration converges from every start iff the spectral radius ρ(A) < 1.', 'Alternating updates have |λ| = 1 exactly for α < 2: bounded, but not convergent.'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.number({
   id: 'gan.dg.alternating-modulus',
   title: 'The spectral radius of the ALTERNATING update matrix [[1, α], [−α, 1 − α²]]',
   source: '001 §6 (extension: alternating updates)',
   params: { alpha: { default: 0.5, min: 1e-9, max: 1.99, description: 'step size α in (0, 2)' } },
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'alternating')).spectralRadius,
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['det A = 1, and for α < 2 the eigenvalues are complex conjugates.', 'Complex-conjugate eigenvalues with product 1 have modulus 1.'],
-  notebook: DYN,
 });
 
-registerExercise({
+dyn.byHand({
   id: 'gan.dg.extragradient-radius',
   title: 'The spectral radius of extragradient, A = I − αJ + α²J², on V = dg (to 4 significant figures)',
   source: '001 §6 (extension: extragradient, Korpelevich 1976)',
   params: { alpha: { default: 0.5, min: 1e-9, max: 10, description: 'step size α' } },
   reference: ({ alpha: a }) => spectralAnalysis(dgUpdateMatrix(a, 'extragradient')).spectralRadius,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['For dg, J² = −I, so A = (1 − α²)I − αJ.', 'Its eigenvalues are (1 − α²) ± iα.'],
-  notebook: DYN,
 });
 
 // ------------------------------------------------------------------------------------------- nguyen-tutorial/13 (000 §4, L1195–1331)
-registerExercise({
+n13.byHand({
   id: 'gan.nguyen.loss-value',
   title: 'l(Φ, Ψ | x, z) of (4.2) for a = 1, b = 0, Ψ = (0, 1, 0), x = 0.5, z = 0.2 (to 4 significant figures)',
   source: '000 §4, L1195–1252, (4.2) (inventory NB13 step 3)',
   reference: () => toyValue([1, 0], [0, 1, 0], [0.5], [0.2]),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['g(z) = az + b = 0.2 and d(x) = σ(w2x² + w1x + w0) = σ(x).', 'l = log σ(0.5) + log(1 − σ(0.2)).'],
-  notebook: N13,
 });
 
-registerExercise({
+n13.vector({
   id: 'gan.nguyen.grad-psi',
   title: 'The discriminator gradient ∇_Ψ l at the same point (Ψ = (w2, w1, w0))',
   source: '000 §4 (L1266–1270)',
   reference: () => toyGradients([1, 0], [0, 1, 0], [0.5], [0.2]).gradPsi,
-  compare: compare.vector({ abs: 1e-9, length: 3 }),
+  tolerance: { abs: 1e-9, length: 3 },
   hints: ['∂d/∂Ψ = d(1 − d)(x², x, 1), so (∂d(x)/∂Ψ)/d(x) = (1 − d(x))(x², x, 1).', 'Subtract (∂d(x′)/∂Ψ)/(1 − d(x′)) = d(x′)(x′², x′, 1) at x′ = g(z).'],
-  notebook: N13,
 });
 
-registerExercise({
+n13.vector({
   id: 'gan.nguyen.grad-phi',
   title: 'The generator gradient ∇_Φ log(1 − d(g(z|Φ))) at the same point (Φ = (a, b))',
   source: '000 §4 (L1262), (4.5)',
   reference: () => toyGradients([1, 0], [0, 1, 0], [0.5], [0.2], 'saturating').gradPhi,
-  compare: compare.vector({ abs: 1e-9, length: 2 }),
+  tolerance: { abs: 1e-9, length: 2 },
   hints: ['−(∂d/∂Φ)/(1 − d) with ∂d(g(z))/∂Φ = d(1 − d)·s′(x′)·(z, 1).', 'Here s(x) = x, so s′ = 1 and the gradient is −d(x′)·(z, 1).'],
-  notebook: N13,
 });
 
-registerExercise({
+n13.number({
   id: 'gan.nguyen.saturating-gradient',
   title: 'd/ds log(1 − σ(s)) at D = σ(s) = 0.01 (the saturating generator’s learning signal)',
   source: '000 §4 (erratum E59, oracle O-41)',
   params: { D: { default: 0.01, min: 1e-9, max: 1 - 1e-9, description: 'D(G(z)) in (0, 1)' } },
   reference: ({ D }) => gradLog1mDWrtLogit(Math.log(D) - Math.log1p(-D)),
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['d/ds log(1 − σ(s)) = −σ(s).'],
-  notebook: N13,
 });
 
-registerExercise({
+n13.number({
   id: 'gan.nguyen.recovered-mean',
   title: 'The generator g(z) = az + b at the optimum p_g = p_data = N(2, 1): which b? (the seeded training lands within 0.1 of it)',
   source: '000 §4, L1254–1303 (inventory NB13 step 8)',
   reference: () => 2,
-  compare: compare.number({ abs: 0.1 }),
+  tolerance: { abs: 0.1 },
   hints: ['g(z) = az + b with z ~ N(0, 1) is normal: N(b, a²).', 'Match it with the data law N(2, 1).'],
-  notebook: N13,
 });
 
 // ------------------------------------------------------------------------------------------- nguyen-tutorial/14 (000 §4, L1333–1381)
-registerExercise({
+n14.number({
   id: 'gan.opt.argmax',
   title: 'argmax over y of a log y + b log(1 − y)',
   source: '000 §4 (L1361), oracle O-37',
   params: { a: { default: 1, min: 0 }, b: { default: 3, min: 0 } },
   reference: ({ a, b }) => argmaxBinaryLogLikelihood(a, b).y,
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['Set the derivative a/y − b/(1 − y) to zero.'],
-  notebook: N14,
 });
 
-registerExercise({
+n14.vector({
   id: 'gan.opt.dstar-discrete',
   title: 'D* = P/(P + Q) for P = (0.5, 0.5), Q = (0.9, 0.1)',
   source: '000 §4 (L1363), oracle O-38',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).dStar,
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['Apply y = a/(a + b) at each point with a = P(x), b = Q(x).'],
-  notebook: N14,
 });
 
-registerExercise({
+n14.number({
   id: 'gan.opt.value-discrete',
   title: 'max_D V(D, G) for P = (0.5, 0.5), Q = (0.9, 0.1)',
   source: '000 §4 (L1365–1371), oracle O-38',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).value,
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['Σ P log D* + Σ Q log(1 − D*).', 'Equivalently 2·JS(P‖Q) − log 4.'],
-  notebook: N14,
 });
 
-registerExercise({
+n14.choice({
   id: 'gan.opt.which-form',
   title: 'Which expression equals max_D V: "js-minus-log4" (the tutorial’s) or "two-js-minus-log4"?',
   source: '000 §4 (L1371), erratum E56',
@@ -219,66 +202,60 @@ registerExercise({
     const d = ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]);
     return Math.abs(d.value - d.exact) < Math.abs(d.value - d.source000) ? 'two-js-minus-log4' : 'js-minus-log4';
   },
-  compare: compare.choice(['js-minus-log4', 'two-js-minus-log4']),
+  options: ['js-minus-log4', 'two-js-minus-log4'],
   hints: ['Compute both for the discrete example and compare with the direct value.'],
-  notebook: N14,
 });
 
-registerExercise({
+n14.number({
   id: 'gan.opt.gaussian-value',
   title: 'max_D V for P = N(0, 1), Q = N(m, 1)',
   source: '000 §4, L1333–1381, oracle O-39',
   params: { m: { default: 1, min: -10, max: 10, description: 'the generator’s mean shift m' } },
   reference: ({ m }) => gaussianGanOptimalValue(0, 1, m, 1),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['Integrate P log D* + Q log(1 − D*) numerically (gan.ganValueAtOptimalDensity).'],
-  notebook: N14,
 });
 
-registerExercise({
+n14.byHand({
   id: 'gan.opt.dstar-at-zero',
   title: 'D*(0) for P = N(0, 1), Q = N(m, 1) (to 4 significant figures)',
   source: '000 §4, L1333–1381, oracle O-40',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['D*(x) = 1/(1 + Q(x)/P(x)); at x = 0 the ratio is e^{−m²/2}.'],
-  notebook: N14,
 });
 
 // ------------------------------------------------------------------------------------------- sta4124/14 (002 §10.1–10.3)
-registerExercise({
+sta.byHand({
   id: 'gan.sta.value-at-half',
   title: 'V(G, D) when D ≡ ½, whatever G (to 4 significant figures)',
   source: '002 §10.1 (10.1.3) (inventory NB14 part 1)',
   reference: () => ganValueConstantHalf(),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Both expectations become log ½.'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.number({
   id: 'gan.sta.jsd',
   title: 'JSD(N(0, 1) ‖ N(1, 1)) in nats',
   source: '002 §10.2, oracle D15',
   reference: () => gaussianJs(0, 1, 1, 1),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['JSD = (V(G, D*) + log 4)/2.'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.number({
   id: 'gan.sta.dstar',
   title: 'D*(x) for p_data = N(0, 1), p_g = N(1, 1)',
   source: '002 (10.2.8), oracle D15',
   params: { x: { default: 0.5, min: -20, max: 20 } },
   reference: ({ x }) => optimalDiscriminatorDensity((u) => normalLogPdf(u, 0, 1), (u) => normalLogPdf(u, 1, 1))(x),
-  compare: compare.number({ abs: 1e-9 }),
+  tolerance: { abs: 1e-9 },
   hints: ['D*(x) = 1/(1 + e^{x − 1/2}).'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.vector({
   id: 'gan.sta.saturation',
   title: '[d/da log(1 − σ(a)), d/da log σ(a)] at D = σ(a) = 0.01',
   source: '002 §10.3 and App. F.2, oracle D16 (erratum E47)',
@@ -287,33 +264,30 @@ registerExercise({
     const a = Math.log(D) - Math.log1p(-D);
     return [gradLog1mDWrtLogit(a), gradLogDWrtLogit(a)];
   },
-  compare: compare.vector({ abs: 1e-9, length: 2 }),
+  tolerance: { abs: 1e-9, length: 2 },
   hints: ['σ′(a) = σ(a)(1 − σ(a)).'],
-  notebook: STA,
 });
 
-registerExercise({
+sta.vector({
   id: 'gan.sta.toy-fit',
   title: 'The 1-D GAN’s (b, |a|) after alternating non-saturating training — within 0.1 of (μ*, σ*) = (2, 1)',
   source: '002 §10.3 (inventory NB14 part 4)',
   reference: () => [2, 1],
-  compare: compare.vector({ abs: 0.1, length: 2 }),
+  tolerance: { abs: 0.1, length: 2 },
   hints: ['Average over the last 500 steps of the seeded run; G(z) = az + b gives N(b, a²).'],
-  notebook: STA,
 });
 
 // ------------------------------------------------------------------------------------------- dgm-notes/12–13 (003)
-registerExercise({
+dn12.vector({
   id: 'gan.notes.dstar',
   title: 'D* for p_data = [0.5, 0.5], p_G = [0.9, 0.1]',
   source: '003 L675–717 (inventory §4.8)',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).dStar,
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['D*(x) = p_data(x)/(p_data(x) + p_G(x)).'],
-  notebook: DN12,
 });
 
-registerExercise({
+dn12.vector({
   id: 'gan.notes.cg',
   title: 'C(G) = max_D V(G, D) and JSD for the same pair: [C(G), JSD]',
   source: '003 theorem L760–769 completed (inventory §4.8)',
@@ -321,33 +295,30 @@ registerExercise({
     const d = ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]);
     return [d.value, d.js];
   },
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['C(G) = −log 4 + 2·JSD.'],
-  notebook: DN12,
 });
 
-registerExercise({
+dn12.vector({
   id: 'gan.notes.logit-gradients',
   title: '[saturating, non-saturating] gradient w.r.t. the logit a at a = −5',
   source: '003 L719–725 (inventory §4.8)',
   params: { a: { default: -5, min: -50, max: 50 } },
   reference: ({ a }) => [gradLog1mDWrtLogit(a), gradLogDWrtLogit(a)],
-  compare: compare.vector({ abs: 1e-7, length: 2 }),
+  tolerance: { abs: 1e-7, length: 2 },
   hints: ['d/da log(1 − σ(a)) = −σ(a); d/da log σ(a) = 1 − σ(a).'],
-  notebook: DN12,
 });
 
-registerExercise({
+dn12.number({
   id: 'gan.notes.value-at-convergence',
   title: 'The batch value V̂ at the end of Algorithm 2 training (≈ −log 4 within 0.05)',
   source: '003 Algorithm 2 (inventory NB12 step 11)',
   reference: () => GAN_OPTIMAL_VALUE,
-  compare: compare.number({ abs: 0.05 }),
+  tolerance: { abs: 0.05 },
   hints: ['Average history[k].value over the last 500 steps of the run.'],
-  notebook: DN12,
 });
 
-registerExercise({
+dn13.vector({
   id: 'gan.notes.cg-minimiser',
   title: 'The shift μ ∈ [−3, 3] that minimises C(G) for p_G = N(μ, 1), p_data = N(0, 1), and the minimum value: [μ, C]',
   source: '003 theorem L760–769 (inventory NB13 steps 5–6)',
@@ -360,56 +331,51 @@ registerExercise({
     }
     return best;
   },
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['C(G) = −log 4 + 2·JSD, and JSD = 0 iff the distributions are equal.'],
-  notebook: DN13,
 });
 
-registerExercise({
+dn13.vector({
   id: 'gan.notes.dcgan-params',
   title: 'Parameter counts [generator, discriminator] of gan.buildDcganGenerator() / buildDcganDiscriminator() (16×16×1, z ∈ R⁸, 8 base filters)',
   source: '003 L748–758 (DCGAN guidelines; inventory NB13 step 3)',
   reference: () => [buildDcganGenerator().countParams(), buildDcganDiscriminator().countParams()],
-  compare: compare.vector({ abs: 0, length: 2 }),
+  tolerance: { abs: 0, length: 2 },
   hints: ['A (transposed) convolution has k·k·c_in·c_out weights (+ c_out biases if it uses them).', 'A batch-norm layer has 4 numbers per channel (γ, β, moving mean, moving variance).'],
-  notebook: DN13,
 });
 
-registerExercise({
+dn13.number({
   id: 'gan.notes.cg-at',
   title: 'C(G) for p_data = N(0, 1), p_G = N(μ, 1)',
   source: '003 theorem L760–769 (completed)',
   params: { mu: { default: 1, min: -10, max: 10 } },
   reference: ({ mu }) => gaussianGanOptimalValue(0, 1, mu, 1),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['C(G) = −log 4 + 2·JSD(p‖q); integrate JSD = ½KL(p‖m) + ½KL(q‖m), m = (p + q)/2, by a midpoint sum on a fine grid.'],
-  notebook: DN13,
 });
 
 // ------------------------------------------------------------------------------------------- sayed-ch68/08 (004 §68.4)
-registerExercise({
+say.byHand({
   id: 'gan.sayed.dstar-at-zero',
   title: 'D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1) (to 4 significant figures)',
   source: '004 (68.107), Example 68.4 (inventory O4)',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['D*(h) = (1 + f_ĥ(h)/f_h(h))⁻¹.'],
-  notebook: SAY,
 });
 
-registerExercise({
+say.number({
   id: 'gan.sayed.game-value',
   title: 'J(G, D*) for f_h = N(0, 1), f_ĥ = N(m, 1)',
   source: '004 (68.115)–(68.117), Example 68.5 (inventory O4)',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => gaussianGanOptimalValue(0, 1, m, 1),
-  compare: compare.number({ abs: 1e-6 }),
+  tolerance: { abs: 1e-6 },
   hints: ['J(G, D*) = −ln 4 + 2·D_JS(f_h ‖ f_ĥ).'],
-  notebook: SAY,
 });
 
-registerExercise({
+say.vector({
   id: 'gan.sayed.fig-68-16',
   title: '[d ln(1−D)/dζ, d ln D/dζ, d ln(1−D)/dD, d ln D/dD] at D = 0.01',
   source: '004 Fig. 68.16, (68.124)–(68.125) (inventory O5; erratum E11)',
@@ -418,31 +384,28 @@ registerExercise({
     const t = saturationTable(D);
     return [t.dLog1mD_dLogit, t.dLogD_dLogit, t.dLog1mD_dD, t.dLogD_dD];
   },
-  compare: compare.vector({ rel: 1e-6, abs: 1e-9, length: 4 }),
+  tolerance: { rel: 1e-6, abs: 1e-9, length: 4 },
   hints: ['With D = σ(ζ): dD/dζ = D(1 − D).'],
-  notebook: SAY,
 });
 
-registerExercise({
+say.byHand({
   id: 'gan.sayed.softmax-d',
   title: 'γ̂(1) of the two-class softmax (68.97) for z = (z1, z2) (to 4 significant figures)',
   source: '004 (68.97), (68.101)',
   params: { z1: { default: 1.5 }, z2: { default: -0.5 } },
   reference: ({ z1, z2 }) => twoClassSoftmaxD(z1, z2),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Divide numerator and denominator by e^{z(1)}: γ̂(1) = σ(z(1) − z(2)).'],
-  notebook: SAY,
 });
 
-registerExercise({
+say.number({
   id: 'gan.sayed.shrink-factor',
   title: 'The factor multiplying W_g per ascent step from the regulariser, as listing (68.161) implements it',
   source: '004 (68.125) vs listing (68.161) (erratum E10)',
   params: { mu: { default: 0.1, min: 1e-12, max: 1 }, rho: { default: 0.5, min: 0, max: 10 } },
   reference: ({ mu, rho }) => sayedRegularizerAscentFactor(mu, rho, 'exact'),
-  compare: compare.number({ abs: 1e-12 }),
+  tolerance: { abs: 1e-12 },
   hints: ['The generator maximises −ρ‖W‖² + …; the gradient of −ρ‖W‖² is −2ρW.'],
-  notebook: SAY,
 });
 
 /** The run behind gan.nguyen.recovered-mean / gan.sta.toy-fit / gan.notes.value-at-convergence (shared by notebooks and tests). */

@@ -2,7 +2,7 @@
  * Exercises of the BASICS notebooks (ids `basics.*`): nguyen-tutorial 00–04 and 15, sta4124 00 and 15, dgm-notes 00.
  * Every reference answer is computed with this library (constants only where a source states them).
  */
-import { registerExercise, compare } from '../exercises';
+import { exerciseGroup } from '../exercises';
 import { normalLogPdf } from '../core/gaussian';
 import { rng } from '../core/rng';
 import { logAddExp, mean, variance } from '../core/special';
@@ -15,94 +15,85 @@ import { bpSgdStep, mlpForward, outputLogLik, initMlp, trainMlp, epochsToReach, 
 import { fullJointParameters, fullJointParametersBig, bayesNetParameters, fvsbnParameters, nadeParameters, STUDENT_NETWORK } from '../counting';
 import { A1_EXAMPLE } from './errata';
 
-const N00 = 'nguyen-tutorial/00-orientation.ipynb';
-const N01 = 'nguyen-tutorial/01-mle-and-sgd.ipynb';
-const N02 = 'nguyen-tutorial/02-bernoulli-and-error-moments.ipynb';
-const N03 = 'nguyen-tutorial/03-entropy-kl-js.ipynb';
-const N04 = 'nguyen-tutorial/04-backpropagation.ipynb';
-const N15 = 'nguyen-tutorial/15-errata-workbook.ipynb';
-const S00 = 'sta4124/00-setup-and-conventions.ipynb';
-const S15 = 'sta4124/15-appendix-parameter-counting.ipynb';
-const D00 = 'dgm-notes/00-setup.ipynb';
-const num = (abs = 1e-6) => compare.number({ abs, rel: 1e-9 });
+const n00 = exerciseGroup({ notebook: 'nguyen-tutorial/00-orientation.ipynb' });
+const n01 = exerciseGroup({ notebook: 'nguyen-tutorial/01-mle-and-sgd.ipynb' });
+const n02 = exerciseGroup({ notebook: 'nguyen-tutorial/02-bernoulli-and-error-moments.ipynb' });
+const n03 = exerciseGroup({ notebook: 'nguyen-tutorial/03-entropy-kl-js.ipynb' });
+const n04 = exerciseGroup({ notebook: 'nguyen-tutorial/04-backpropagation.ipynb' });
+const n15 = exerciseGroup({ notebook: 'nguyen-tutorial/15-errata-workbook.ipynb' });
+const s00 = exerciseGroup({ notebook: 'sta4124/00-setup-and-conventions.ipynb' });
+const s15 = exerciseGroup({ notebook: 'sta4124/15-appendix-parameter-counting.ipynb' });
+const d00 = exerciseGroup({ notebook: 'dgm-notes/00-setup.ipynb' });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB00
-registerExercise({
+n00.byHand({
   id: 'basics.orient.density',
   title: 'P(x) at x for the generator g(z) = a·z + c with z ~ N(0, 1) (to 4 significant figures)',
   source: '000 §1, L38–48 (1.1); NB00 of the 000 inventory',
   params: { a: { default: 2, min: 0.01, max: 100 }, c: { default: 1, min: -100, max: 100 }, x: { default: 1, min: -100, max: 100 } },
   reference: ({ a, c, x }) => Math.exp(normalLogPdf(x, c, a)),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['x = a z + c with z standard normal is normal with mean c and standard deviation a.', 'Evaluate the N(c, a²) density at x.'],
-  notebook: N00,
 });
 
 const FAMILIES = ['NF', 'PixelRNN', 'VAE', 'RBM', 'GAN'];
-registerExercise({
+n00.set({
   id: 'basics.orient.tractable',
   title: 'Which of NF, PixelRNN, VAE, RBM, GAN are tractable-density models (Fig 1.1)?',
   source: '000 §1 (L269–275), Fig 1.1',
   reference: () => FAMILIES.filter((f) => f === 'NF' || f === 'PixelRNN'),
-  compare: compare.set(),
   hints: ['Tractable density: log P(x) can be evaluated exactly.', 'VAE and Boltzmann machines only approximate it; GAN defines no density.'],
-  notebook: N00,
 });
 
-registerExercise({
+n00.choice({
   id: 'basics.orient.implicit',
   title: 'Which family has an implicit density?',
   source: '000 §1, L269–275, Fig 1.1',
   reference: () => 'GAN',
-  compare: compare.choice(FAMILIES),
+  options: FAMILIES,
   hints: ['Which model can only sample, never evaluate P(x)?'],
-  notebook: N00,
 });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB01
-registerExercise({
+n01.byHand({
   id: 'basics.mle.gauss-loglik',
   title: 'log P(x|Φ,z) for x = (1, 2), g(z|Φ) = (1.5, 1.5), μ = 0, σ² = 1 (to 4 significant figures)',
   source: '000 §1, L50–82 (1.2); oracle O-03',
   reference: () => gaussianLogLik([1, 2], [1.5, 1.5]),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['log P = −(m/2) log(2π) − ½‖g − x‖² with m = 2.'],
-  notebook: N01,
 });
 
-registerExercise({
+n01.number({
   id: 'basics.mle.sigmoid-derivative',
   title: "The exact sigmoid derivative a'(o) = y(1 − y)",
   source: '000 §1 L194–196; oracle O-01',
   params: { o: { default: 0, min: -50, max: 50 } },
   reference: ({ o }) => sigmoidDerivative(o),
-  compare: num(1e-9),
+  tolerance: { abs: 1e-9, rel: 1e-9 },
   hints: ['y = 1/(1 + e^(−o)); at o = 0, y = ½.'],
-  notebook: N01,
 });
 
-registerExercise({
+n01.vector({
   id: 'basics.mle.sgd-step',
   title: "One SGD step w + γ(x − g)a'(o) i on a sigmoid neuron (w = (0.5, −0.25), i = (1, 2), x = 1, γ = 0.1)",
   source: '000 §1 L176, L190; oracle O-02',
   params: { variant: { default: 'exact', options: ['exact', 'tutorial', 'unit'] } },
   reference: ({ variant }) => neuronSgdStep([0.5, -0.25], [1, 2], 1, 0.1, variant as 'exact').w,
-  compare: compare.vector({ abs: 1e-7, length: 2 }),
+  tolerance: { abs: 1e-7, length: 2 },
   hints: ['o = wᵀi = 0, so g = ½.', "The exact derivative at o = 0 is ¼; the tutorial form is σ(½)(1 − σ(½))."],
-  notebook: N01,
 });
 
-registerExercise({
+n01.number({
   id: 'basics.mle.step-ratio',
   title: 'By what factor is the ∇log P step larger than the ∇P step at the O-03 point?',
   source: '000 §1, L84–118 (E03); oracle O-07',
   reference: () => 1 / gaussianLik([1, 2], [1.5, 1.5]),
-  compare: num(1e-4),
+  tolerance: { abs: 1e-4, rel: 1e-9 },
   hints: ['∇P = P ∇log P.'],
-  notebook: N01,
 });
 
-registerExercise({
+n01.vector({
   id: 'basics.mle.least-squares',
   title: 'Least-squares (= MLE) linear generator x = wz + c for z = (0, 1, 2), x = (1, 3, 5): give [w, c]',
   source: '000 (1.2) for a linear g',
@@ -110,133 +101,120 @@ registerExercise({
     const g = leastSquaresLinearGenerator([[0], [1], [2]], [[1], [3], [5]]);
     return [g.W[0][0], g.c[0]];
   },
-  compare: compare.vector({ abs: 1e-6, length: 2 }),
+  tolerance: { abs: 1e-6, length: 2 },
   hints: ['The three points lie on one line.'],
-  notebook: N01,
 });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB02
-registerExercise({
+n02.number({
   id: 'basics.bern.grad',
   title: 'The Bernoulli log-likelihood gradient (N(x) − NΦ)/(Φ(1 − Φ)) for N = 10, N(x) = 7',
   source: '000 §1 L220–222; oracle O-04',
   params: { phi: { default: 0.5, min: 0.001, max: 0.999 } },
   reference: ({ phi }) => bernoulliGrad(phi, 10, 7),
-  compare: num(1e-9),
+  tolerance: { abs: 1e-9, rel: 1e-9 },
   hints: ['At Φ = ½ the denominator is ¼.'],
-  notebook: N02,
 });
 
-registerExercise({
+n02.number({
   id: 'basics.bern.argmax',
   title: 'The maximiser Φ* of the Bernoulli log-likelihood',
   source: '000 §1, L208–230; oracle O-04',
   params: { N: { default: 10, min: 1, max: 1e6, integer: true }, Nx: { default: 7, min: 0, max: 1e6, integer: true } },
   reference: ({ N, Nx }) => bernoulliMle(N, Nx),
-  compare: num(1e-9),
+  tolerance: { abs: 1e-9, rel: 1e-9 },
   hints: ['Set the gradient to zero.'],
-  notebook: N02,
 });
 
-registerExercise({
+n02.number({
   id: 'basics.bern.escape-step',
   title: 'At which step does the source update (γ = 0.05, Φ₀ = 0.5, N = 10, N(x) = 7) leave (0, 1)?',
   source: '000 §1 L226–228 (E07); oracle O-05',
   reference: () => bernoulliSgd(0.5, 10, 7, 0.05, 100, 'source').escapedAt as number,
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['Step 1: 0.5 + 0.05·8.', 'Compute the gradient at the new point.'],
-  notebook: N02,
 });
 
 const G6 = [[1, 2], [0, 1], [2, 2]];
 const X6 = [[0, 1], [0, 0], [1, 3]];
-registerExercise({
+n02.byHand({
   id: 'basics.moments.sigma2',
   title: 'σ̂² of (1.6) for G = [[1,2],[0,1],[2,2]], X = [[0,1],[0,0],[1,3]] (to 4 significant figures)',
   source: '000 §1, L244–267 (1.6) (E09); oracle O-06',
   params: { form: { default: 'exact', options: ['source', 'exact'] } },
   reference: ({ form }) => errorMoments(G6, X6, form as 'exact').sigma2,
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Errors εᵢ = gᵢ − xᵢ: (1,1), (0,1), (1,−1); μ̂ = (2/3, 1/3).', 'Source form: divide the summed squared deviations by N; exact: by N·m.'],
-  notebook: N02,
 });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB03
-registerExercise({
+n03.number({
   id: 'basics.info.kl',
   title: 'KL(P‖Q) in nats for P = (0.5, 0.5), Q = (0.9, 0.1)',
   source: '000 (A2.1); oracle O-45',
   params: { reverse: { default: false, description: 'true: KL(Q‖P)' } },
   reference: ({ reverse }) => (reverse ? kl([0.9, 0.1], [0.5, 0.5]) : kl([0.5, 0.5], [0.9, 0.1])),
-  compare: num(1e-7),
+  tolerance: { abs: 1e-7, rel: 1e-9 },
   hints: ['KL(P‖Q) = Σ P ln(P/Q).'],
-  notebook: N03,
 });
 
-registerExercise({
+n03.byHand({
   id: 'basics.info.entropy',
   title: 'H(0.9, 0.1) in nats (to 4 significant figures)',
   source: '000 A2 L1599–1607; oracle O-45',
   reference: () => entropy([0.9, 0.1]),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['H = −Σ P ln P.'],
-  notebook: N03,
 });
 
-registerExercise({
+n03.boolean({
   id: 'basics.info.js-triangle',
   title: 'Does JS(P,R) ≤ JS(P,Q) + JS(Q,R) hold for P = (1,0), Q = (½,½), R = (0,1)?',
   source: '000 A2 L1661–1663 (E62); oracle O-46',
   reference: () => triangleInequality('js', JS_COUNTER_EXAMPLE.P, JS_COUNTER_EXAMPLE.Q, JS_COUNTER_EXAMPLE.R).holds,
-  compare: compare.boolean(),
   hints: ['JS(P,R) = ln 2 because the supports are disjoint.', 'Compute JS(P,Q) with M = (¾, ¼).'],
-  notebook: N03,
 });
 
-registerExercise({
+n03.byHand({
   id: 'basics.info.js-max',
   title: 'The largest possible JS divergence in the given unit (to 4 significant figures)',
   source: '000 A2 L1669 (E63); oracle O-47',
   params: { unit: { default: 'nats', options: ['nats', 'bits'] } },
   reference: ({ unit }) => jsUpperBound({ base: unit as 'nats' }),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Take P and Q with disjoint supports: M = (P + Q)/2 puts half the mass of each.'],
-  notebook: N03,
 });
 
-registerExercise({
+n03.byHand({
   id: 'basics.info.kl-gauss',
   title: 'KL(N(1, 4) ‖ N(0, 1)) in nats (to 4 significant figures)',
   source: '000 (A2.1) with the Gaussian closed form (000 §3, L790–854); inventory O-23 subset',
   reference: () => klGaussian(1, 2, 0, 1),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['KL(N(μ₁,σ₁²)‖N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.'],
-  notebook: N03,
 });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB04
-registerExercise({
+n04.byHand({
   id: 'basics.bp.delta-output',
   title: 'δ_o = (v_o − y_o) f′(x_o) for the 2-2-1 network of the worked example (to 4 significant figures)',
   source: '000 A1 (A1.1); oracle O-42',
   reference: () => bpSgdStep(A1_EXAMPLE.net, A1_EXAMPLE.input, A1_EXAMPLE.target, A1_EXAMPLE.gamma).deltas[1][0],
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['y_o = 0.55997807…; f′(x_o) = y_o(1 − y_o).'],
-  notebook: N04,
 });
 
-registerExercise({
+n04.vector({
   id: 'basics.bp.delta-hidden',
   title: 'The hidden deltas δ_h = (Σ_o w_ho δ_o) f′(x_h)',
   source: '000 A1 (A1.2), (A1.4); oracles O-42 (exact order), O-44 (source order, E05)',
   params: { order: { default: 'exact', options: ['exact', 'source'] } },
   reference: ({ order }) => bpSgdStep(A1_EXAMPLE.net, A1_EXAMPLE.input, A1_EXAMPLE.target, A1_EXAMPLE.gamma, { order: order as 'exact' }).deltas[0],
-  compare: compare.vector({ abs: 1e-7, length: 2 }),
+  tolerance: { abs: 1e-7, length: 2 },
   hints: ['Use w_ho = (0.6, −0.4) before the update (exact order).', 'y_h = (0.63181242, 0.47003595).'],
-  notebook: N04,
 });
 
-registerExercise({
+n04.byHand({
   id: 'basics.bp.loglik-gap',
   title: 'The source log P(y_o) minus the exact one (E60), for any y_o (to 4 significant figures)',
   source: '000 A1 L1421 (E60); oracle O-43',
@@ -244,9 +222,8 @@ registerExercise({
     const y = mlpForward(A1_EXAMPLE.net, A1_EXAMPLE.input).y[2];
     return outputLogLik(y, A1_EXAMPLE.target, 'source') - outputLogLik(y, A1_EXAMPLE.target, 'exact');
   },
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Only the constants differ: −π/2 versus −½ ln(2π).'],
-  notebook: N04,
 });
 
 /** The reference XOR run of NB04: a 2-3-1 network initialised with seed 4 (uniform ±1), γ = 0.5, up to 4000 epochs. */
@@ -254,28 +231,26 @@ export function referenceXorRun(derivative: 'exact' | 'tutorial' | 'unit' = 'exa
   return trainMlp(initMlp([2, 3, 1], rng(4), 1), XOR.inputs, XOR.targets, { gamma: 0.5, epochs, derivative });
 }
 
-registerExercise({
+n04.number({
   id: 'basics.bp.xor-epochs',
   title: 'Epochs until the mean XOR error drops below 0.01 (2-3-1 network, seed 4, γ = 0.5, exact derivative)',
   source: '000 A1 (A1.3); the XOR illustration of the 000 inventory §4.2',
   reference: () => epochsToReach(referenceXorRun('exact').losses, 0.01) as number,
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['Run backprop.trainMlp with the seeded network and find the first epoch (counting from 0) whose mean error is below 0.01.'],
-  notebook: N04,
 });
 
 // ------------------------------------------------------------------------------------------------------- 000 NB15
-registerExercise({
+n15.byHand({
   id: 'basics.errata.e06-ratio',
   title: 'How many times larger than y(1 − y) is the tutorial derivative at o = −3 (E06)? (to 4 significant figures)',
   source: '000 §1, L158–206 (E06); oracle O-01',
   reference: () => sigmoidDerivativeSource(-3) / sigmoidDerivative(-3),
-  compare: compare.sigFigs(4),
+  sigFigs: 4,
   hints: ['Divide the two O-01 values at o = −3.'],
-  notebook: N15,
 });
 
-registerExercise({
+n15.number({
   id: 'basics.errata.e09-factor',
   title: 'Ratio of the source σ̂² of (1.6) to the exact isotropic MLE for m-dimensional data (E09)',
   source: '000 (1.6) (E09)',
@@ -285,12 +260,11 @@ registerExercise({
     const X = G.map((g) => g.map(() => 0));
     return errorMoments(G, X, 'source').sigma2 / errorMoments(G, X, 'exact').sigma2;
   },
-  compare: num(1e-9),
+  tolerance: { abs: 1e-9, rel: 1e-9 },
   hints: ['Compare the two divisors.'],
-  notebook: N15,
 });
 
-registerExercise({
+n15.number({
   id: 'basics.errata.e62-gap',
   title: 'JS(P,R) − (JS(P,Q) + JS(Q,R)) for the E62 counter-example (positive = the triangle inequality fails)',
   source: '000 A2 (E62); oracle O-46',
@@ -298,13 +272,12 @@ registerExercise({
     const t = triangleInequality('js', JS_COUNTER_EXAMPLE.P, JS_COUNTER_EXAMPLE.Q, JS_COUNTER_EXAMPLE.R);
     return t.direct - t.viaQ;
   },
-  compare: num(1e-7),
+  tolerance: { abs: 1e-7, rel: 1e-9 },
   hints: ['JS(P,R) = ln 2; JS(P,Q) = JS(Q,R).'],
-  notebook: N15,
 });
 
 // ------------------------------------------------------------------------------------------------------ sta4124/00
-registerExercise({
+s00.vector({
   id: 'basics.setup.seeded-moments',
   title: 'Mean and variance of 100,000 draws of core.rng(42).normal() (give [mean, variance])',
   source: '002 NB00 plan (seeded generator)',
@@ -313,103 +286,92 @@ registerExercise({
     const xs = Array.from({ length: 100000 }, () => r.normal());
     return [mean(xs), variance(xs)];
   },
-  compare: compare.vector({ abs: 0.02, length: 2 }),
+  tolerance: { abs: 0.02, length: 2 },
   hints: ['Compute them, or argue: the mean is 0 and the variance 1 within about 4 standard errors (0.013 and 0.018).'],
-  notebook: S00,
 });
 
-registerExercise({
+s00.boolean({
   id: 'basics.setup.same-seed',
   title: 'Do two generators created with the same seed give the same first uniform draw?',
   source: 'DESIGN principle 3 (reproducibility)',
   reference: () => rng(7).uniform() === rng(7).uniform(),
-  compare: compare.boolean(),
   hints: ['MT19937 is deterministic given its seed.'],
-  notebook: S00,
 });
 
-registerExercise({
+s00.byHand({
   id: 'basics.setup.log-add',
   title: 'log(e^(−1000) + e^(−1001)) computed in log space (to 7 significant figures)',
   source: 'DESIGN principle 4 (log-space numerics)',
   reference: () => logAddExp(-1000, -1001),
-  compare: compare.sigFigs(7),
+  sigFigs: 7,
   hints: ['Factor out e^(−1000): the answer is −1000 + log(1 + e^(−1)).'],
-  notebook: S00,
 });
 
 // ------------------------------------------------------------------------------------------------------ sta4124/15
-registerExercise({
+s15.number({
   id: 'basics.count.fvsbn',
   title: 'FVSBN parameters for p binary variables, 1 + 2 + … + p',
   source: '002 §7 L1291 (T18); D24',
   params: { p: { default: 784, min: 1, max: 1e6, integer: true } },
   reference: ({ p }) => fvsbnParameters(p),
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['Gauss: 1 + 2 + … + p = p(p + 1)/2.'],
-  notebook: S15,
 });
 
-registerExercise({
+s15.number({
   id: 'basics.count.nade',
   title: 'NADE parameters (W, V, b, c) for p inputs and d hidden units, the convention of 002',
   source: '002 §7, D24',
   params: { p: { default: 784, min: 1, max: 1e6, integer: true }, d: { default: 500, min: 1, max: 1e6, integer: true } },
   reference: ({ p, d }) => nadeParameters(p, d, '002'),
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['W is d×p, V is p×d, b has p entries, c has d.'],
-  notebook: S15,
 });
 
-registerExercise({
+s15.number({
   id: 'basics.count.full-joint',
   title: 'Free parameters of a full joint table over p binary variables',
   source: '002 §7 T18; 003 L13',
   params: { p: { default: 10, min: 1, max: 50, integer: true } },
   reference: ({ p }) => fullJointParameters(new Array(p).fill(2)),
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['2^p probabilities that sum to one.'],
-  notebook: S15,
 });
 
 // ------------------------------------------------------------------------------------------------------- dgm-notes/00
-registerExercise({
+d00.number({
   id: 'basics.notes.digits',
   title: 'How many decimal digits has 2^1024 − 1?',
   source: '003 NB00 / NB01 plan (L13: explicit tables of 32×32 binary images)',
   reference: () => fullJointParametersBig(new Array(1024).fill(2)).toString().length,
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['1024·log₁₀ 2 ≈ 308.25.', 'Use BigInt: 2n ** 1024n − 1n.'],
-  notebook: D00,
 });
 
-registerExercise({
+d00.vector({
   id: 'basics.notes.student-counts',
   title: 'Free parameters of the student network: [full joint, Bayesian network]',
   source: '003 L33–44 (student network; K&F)',
   reference: () => [fullJointParameters(STUDENT_NETWORK.cardinalities), bayesNetParameters(STUDENT_NETWORK.cardinalities, STUDENT_NETWORK.parents)],
-  compare: compare.vector({ abs: 0, length: 2 }),
+  tolerance: { abs: 0, length: 2 },
   hints: ['Cardinalities D 2, I 2, G 3, S 2, L 2.', 'G has parents D and I; S has I; L has G.'],
-  notebook: D00,
 });
 
-registerExercise({
+d00.number({
   id: 'basics.notes.nade',
   title: 'NADE parameters 2nd + n + 2d (the convention of 003)',
   source: '003 L623–625',
   params: { n: { default: 4, min: 1, max: 1e6, integer: true }, d: { default: 3, min: 1, max: 1e6, integer: true } },
   reference: ({ n, d }) => nadeParameters(n, d, '003'),
-  compare: compare.number({ abs: 0 }),
+  tolerance: { abs: 0 },
   hints: ['W and V contribute n·d each.'],
-  notebook: D00,
 });
 
-registerExercise({
+d00.number({
   id: 'basics.notes.float32-eps',
   title: 'The spacing of float32 numbers just above 1 (machine epsilon)',
   source: '003 NB00 plan (float64 vs float32)',
   reference: () => Math.fround(1 + 2 ** -23) - 1,
-  compare: num(1e-12),
+  tolerance: { abs: 1e-12, rel: 1e-9 },
   hints: ['float32 keeps 23 fraction bits.'],
-  notebook: D00,
 });
