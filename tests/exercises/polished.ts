@@ -1,44 +1,32 @@
 /**
- * The notebooks of the course-polish pass (issue #25): the 37 content notebooks that existed when it started. Rules
- * checked only on them (stated precision of by-hand answers, solution cells not calling the reference) hold for new
- * notebooks too (CONTRIBUTING.md); a new notebook joins this list when its author has checked it.
+ * The notebooks the course-polish rules (issue #25) are checked on: every notebook of the course, minus an explicit
+ * list of exceptions, each with its reason. The rules (stated precision of by-hand answers, solution cells not calling
+ * the reference, citations in the sources' own numbering, typeset errata) hold for new notebooks as soon as they are
+ * written (CONTRIBUTING.md) — a new notebook is checked without having to be listed here.
  */
-export const POLISHED_NOTEBOOKS: readonly string[] = [
-  'notebooks/dgm-exercises/02-reparameterization.ipynb',
-  'notebooks/dgm-exercises/03-amortized-inference.ipynb',
-  'notebooks/dgm-exercises/04-iwae-bound.ipynb',
-  'notebooks/dgm-exercises/05-flow-invertibility.ipynb',
-  'notebooks/dgm-exercises/06-gan-dynamics.ipynb',
-  'notebooks/dgm-notes/00-setup.ipynb',
-  'notebooks/dgm-notes/05-markov-chains.ipynb',
-  'notebooks/dgm-notes/06-gibbs-and-detailed-balance.ipynb',
-  'notebooks/dgm-notes/08-vae-elbo.ipynb',
-  'notebooks/dgm-notes/09-vae-training.ipynb',
-  'notebooks/dgm-notes/12-gan-objectives.ipynb',
-  'notebooks/dgm-notes/13-dcgan-and-optimality.ipynb',
-  'notebooks/nguyen-tutorial/00-orientation.ipynb',
-  'notebooks/nguyen-tutorial/01-mle-and-sgd.ipynb',
-  'notebooks/nguyen-tutorial/02-bernoulli-and-error-moments.ipynb',
-  'notebooks/nguyen-tutorial/03-entropy-kl-js.ipynb',
-  'notebooks/nguyen-tutorial/04-backpropagation.ipynb',
-  'notebooks/nguyen-tutorial/05-flows-change-of-variables.ipynb',
-  'notebooks/nguyen-tutorial/06-flows-elementwise-and-finite.ipynb',
-  'notebooks/nguyen-tutorial/07-flows-realnvp.ipynb',
-  'notebooks/nguyen-tutorial/09-vae-encoder-and-kl.ipynb',
-  'notebooks/nguyen-tutorial/10-vae-elbo-and-training.ipynb',
-  'notebooks/nguyen-tutorial/11-boltzmann-and-annealing.ipynb',
-  'notebooks/nguyen-tutorial/13-gan-minimax-and-sgd.ipynb',
-  'notebooks/nguyen-tutorial/14-gan-optimal-discriminator.ipynb',
-  'notebooks/nguyen-tutorial/15-errata-workbook.ipynb',
-  'notebooks/sayed-ch68/02-reparameterization.ipynb',
-  'notebooks/sayed-ch68/03-vae-objective.ipynb',
-  'notebooks/sayed-ch68/08-gan-theory.ipynb',
-  'notebooks/sta4124/00-setup-and-conventions.ipynb',
-  'notebooks/sta4124/07-monte-carlo-basics.ipynb',
-  'notebooks/sta4124/08-markov-chains.ipynb',
-  'notebooks/sta4124/09-metropolis-hastings-and-gibbs.ipynb',
-  'notebooks/sta4124/11b-iwae.ipynb',
-  'notebooks/sta4124/13-normalizing-flows.ipynb',
-  'notebooks/sta4124/14-gans.ipynb',
-  'notebooks/sta4124/15-appendix-parameter-counting.ipynb',
-];
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Notebooks not (yet) held to the polish rules, and why. Remove an entry when its owner has checked the notebook. */
+export const NOT_YET_POLISHED: Readonly<Record<string, string>> = {
+  'notebooks/sayed-ch68/09-gan-backprop.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+  'notebooks/sayed-ch68/10-gan-training.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+  'notebooks/sayed-ch68/11-conditional-gan.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+  'notebooks/sayed-ch68/12-wasserstein-gan.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+  'notebooks/sayed-ch68/13-problems-lab.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+  'notebooks/sta4124/14b-gan-hybrids.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
+};
+
+function notebooksUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() && !e.name.startsWith('.') ? notebooksUnder(path.join(dir, e.name)) : e.name.endsWith('.ipynb') ? [path.join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Every notebook of the course (paths relative to the repository, e.g. `notebooks/sta4124/09-….ipynb`) not excepted above. */
+export const POLISHED_NOTEBOOKS: readonly string[] = notebooksUnder(path.join(ROOT, 'notebooks'))
+  .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+  .filter((f) => !(f in NOT_YET_POLISHED));
