@@ -94,10 +94,10 @@ registerExercise({
 
 registerExercise({
   id: 'ar.nade.p111',
-  title: 'p(x = (1, 1, 1)) under the three-variable NADE of the notebook',
+  title: 'p(x = (1, 1, 1)) under the three-variable NADE of the notebook, by hand to 6 significant figures',
   source: '003 L614–619 (with the k − 1 columns of erratum 003-E73); 003 inventory §4.6',
   reference: () => Math.exp(nadeLogProb(NADE_EXAMPLE, [1, 1, 1])),
-  compare: compare.number({ rel: 1e-6 }),
+  compare: compare.sigFigs(6),
   hints: ['h_1 = σ(b), h_2 = σ(b + W_{·,1}), h_3 = σ(b + W_{·,1} + W_{·,2}).', 'p(111) = y_1 y_2 y_3 with y_k = σ(V_k · h_k + c_k).'],
   notebook: NADE,
 });
@@ -193,7 +193,7 @@ registerExercise({
   title: 'The modulus of the inverse characteristic roots of AR(2) with w = (0.5, −0.3) (4 significant figures)',
   source: '002 §7, L1252–1256; stationarity (Hamilton 1994, §1.2)',
   reference: () => Math.hypot(arCharacteristicRoots([0.5, -0.3]).inverseRoots[0].re, arCharacteristicRoots([0.5, -0.3]).inverseRoots[0].im),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['The inverse roots solve λ² − 0.5λ + 0.3 = 0.', 'A complex-conjugate pair has |λ|² = product of the roots = 0.3.'],
   notebook: STA,
 });
@@ -253,13 +253,13 @@ registerExercise({
 
 registerExercise({
   id: 'ar.pd.rnn-step',
-  title: 'One RNN step (h₁, o₁) with W_h = 0.5, U_h = −0.3, b_h = 0.1, W_o = 2, b_o = 0, h₀ = 0.2, x₁ = 1',
+  title: 'One RNN step (h₁, o₁) with W_h = 0.5, U_h = −0.3, b_h = 0.1, W_o = 2, b_o = 0, h₀ = 0.2, x₁ = 1, by hand to 4 significant figures',
   source: '000 §2, (2.12); 000 O-19',
   reference: () => {
     const r = rnnStep({ Wh: [[0.5]], Uh: [[-0.3]], bh: [0.1], Wo: [[2]], bo: [0] }, [1], [0.2]);
     return [r.h[0], r.o[0]];
   },
-  compare: compare.vector({ rel: 1e-6 }),
+  compare: compare.vectorSigFigs(4),
   hints: ['h₁ = tanh(0.5·1 − 0.3·0.2 + 0.1); o₁ = σ(2 h₁).'],
   notebook: PD,
 });

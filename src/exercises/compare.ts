@@ -570,3 +570,37 @@ export function complexSigFigs(n: number): Comparator<{ re: number; im: number }
     format: (e) => fmtComplex(e),
   };
 }
+
+/**
+ * A vector computed by hand, each entry asked to `n` significant figures (say so in the exercise). Passes when every
+ * entry agrees with its reference entry to n figures (±1 in the n-th; an entry whose reference is 0 must be 0 within
+ * 1e-12); when every entry is right as far as it is written but some carry fewer than n figures, the feedback says
+ * "right to k significant figures; give n" — never "wrong".
+ */
+export function vectorSigFigs(n: number): Comparator<ArrayLike<number>> {
+  if (!Number.isInteger(n) || n < 1 || n > 15) throw new RangeError(`compare.vectorSigFigs: n must be an integer in [1, 15] (got ${describe(n)})`);
+  const expects = `an array of numbers, each to ${sigText(n)}`;
+  return {
+    kind: 'vector',
+    expects,
+    compare: guard('vector', expects, (answer, e) => {
+      if (!isArrayLike(answer)) return malformed(`Expected an array of ${e.length} numbers, got ${what(answer)}.`);
+      if (answer.length !== e.length) return malformed(`Expected an array of ${e.length} numbers, got ${answer.length} entries.`);
+      const verdicts: Verdict[] = [];
+      let fewest = n;
+      for (let i = 0; i < e.length; i++) {
+        const a = asReal(answer[i]);
+        if (typeof a === 'string') return malformed(`Entry ${i} should be a number, got ${a}.`);
+        const digits = significantDigits(a);
+        if (digits < n) fewest = Math.min(fewest, digits);
+        verdicts.push(sigFigsVerdict(Math.abs(a - e[i]), e[i], digits, n, `entry ${i}`));
+      }
+      const wrong = verdicts.map((v, i) => (v.passed || /^Right to/.test(v.feedback) ? -1 : i)).filter((i) => i >= 0);
+      if (wrong.length) return fail(`Not correct to ${sigText(n)}: ${wrong.length} of ${e.length} entries differ (entr${wrong.length > 1 ? 'ies' : 'y'} ${wrong.slice(0, 5).join(', ')}${wrong.length > 5 ? ', …' : ''}).`);
+      if (verdicts.every((v) => v.passed)) return pass(`Correct (each entry to ${sigText(n)}).`);
+      return { passed: false, feedback: `Right to ${sigText(fewest)}; give ${n}: carry more digits through the calculation.` };
+    }),
+    toJSON: (e) => Array.from(e),
+    format: (e) => `[${Array.from(e).map(fmtNum).join(', ')}] (each to ${sigText(n)})`,
+  };
+}

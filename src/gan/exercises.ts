@@ -122,7 +122,7 @@ dyn.byHand({
 n13.byHand({
   id: 'gan.nguyen.loss-value',
   title: 'l(Φ, Ψ | x, z) of (4.2) for a = 1, b = 0, Ψ = (0, 1, 0), x = 0.5, z = 0.2 (to 4 significant figures)',
-  source: '000 §4, L1195–1252, (4.2) (inventory NB13 step 3)',
+  source: '000 §4, L1195–1252, (4.2)',
   reference: () => toyValue([1, 0], [0, 1, 0], [0.5], [0.2]),
   sigFigs: 4,
   hints: ['g(z) = az + b = 0.2 and d(x) = σ(w2x² + w1x + w0) = σ(x).', 'l = log σ(0.5) + log(1 − σ(0.2)).'],
@@ -149,7 +149,7 @@ n13.vector({
 n13.number({
   id: 'gan.nguyen.saturating-gradient',
   title: 'd/ds log(1 − σ(s)) at D = σ(s) = 0.01 (the saturating generator’s learning signal)',
-  source: '000 §4 (erratum E59, oracle O-41)',
+  source: '000 §4, L1207, L1256, L1286 (erratum 000-E59)',
   params: { D: { default: 0.01, min: 1e-9, max: 1 - 1e-9, description: 'D(G(z)) in (0, 1)' } },
   reference: ({ D }) => gradLog1mDWrtLogit(Math.log(D) - Math.log1p(-D)),
   tolerance: { abs: 1e-9 },
@@ -159,7 +159,7 @@ n13.number({
 n13.number({
   id: 'gan.nguyen.recovered-mean',
   title: 'The generator g(z) = az + b at the optimum p_g = p_data = N(2, 1): which b? (the seeded training lands within 0.1 of it)',
-  source: '000 §4, L1254–1303 (inventory NB13 step 8)',
+  source: '000 §4, L1254–1303',
   reference: () => 2,
   tolerance: { abs: 0.1 },
   hints: ['g(z) = az + b with z ~ N(0, 1) is normal: N(b, a²).', 'Match it with the data law N(2, 1).'],
@@ -169,7 +169,7 @@ n13.number({
 n14.number({
   id: 'gan.opt.argmax',
   title: 'argmax over y of a log y + b log(1 − y)',
-  source: '000 §4 (L1361), oracle O-37',
+  source: '000 §4, L1361',
   params: { a: { default: 1, min: 0 }, b: { default: 3, min: 0 } },
   reference: ({ a, b }) => argmaxBinaryLogLikelihood(a, b).y,
   tolerance: { abs: 1e-9 },
@@ -179,7 +179,7 @@ n14.number({
 n14.vector({
   id: 'gan.opt.dstar-discrete',
   title: 'D* = P/(P + Q) for P = (0.5, 0.5), Q = (0.9, 0.1)',
-  source: '000 §4 (L1363), oracle O-38',
+  source: '000 §4, L1363',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).dStar,
   tolerance: { abs: 1e-6, length: 2 },
   hints: ['Apply y = a/(a + b) at each point with a = P(x), b = Q(x).'],
@@ -188,7 +188,7 @@ n14.vector({
 n14.number({
   id: 'gan.opt.value-discrete',
   title: 'max_D V(D, G) for P = (0.5, 0.5), Q = (0.9, 0.1)',
-  source: '000 §4 (L1365–1371), oracle O-38',
+  source: '000 §4, L1365–1371',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).value,
   tolerance: { abs: 1e-6 },
   hints: ['Σ P log D* + Σ Q log(1 − D*).', 'Equivalently 2·JS(P‖Q) − log 4.'],
@@ -197,7 +197,7 @@ n14.number({
 n14.choice({
   id: 'gan.opt.which-form',
   title: 'Which expression equals max_D V: "js-minus-log4" (the tutorial’s) or "two-js-minus-log4"?',
-  source: '000 §4 (L1371), erratum E56',
+  source: '000 §4, L1371 (erratum 000-E56)',
   reference: () => {
     const d = ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]);
     return Math.abs(d.value - d.exact) < Math.abs(d.value - d.source000) ? 'two-js-minus-log4' : 'js-minus-log4';
@@ -209,7 +209,7 @@ n14.choice({
 n14.number({
   id: 'gan.opt.gaussian-value',
   title: 'max_D V for P = N(0, 1), Q = N(m, 1)',
-  source: '000 §4, L1333–1381, oracle O-39',
+  source: '000 §4, L1333–1381',
   params: { m: { default: 1, min: -10, max: 10, description: 'the generator’s mean shift m' } },
   reference: ({ m }) => gaussianGanOptimalValue(0, 1, m, 1),
   tolerance: { abs: 1e-6 },
@@ -219,7 +219,7 @@ n14.number({
 n14.byHand({
   id: 'gan.opt.dstar-at-zero',
   title: 'D*(0) for P = N(0, 1), Q = N(m, 1) (to 4 significant figures)',
-  source: '000 §4, L1333–1381, oracle O-40',
+  source: '000 §4, L1333–1381',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
   sigFigs: 4,
@@ -230,7 +230,7 @@ n14.byHand({
 sta.byHand({
   id: 'gan.sta.value-at-half',
   title: 'V(G, D) when D ≡ ½, whatever G (to 4 significant figures)',
-  source: '002 §10.1 (10.1.3) (inventory NB14 part 1)',
+  source: '002 §10.1, (10.1.3)',
   reference: () => ganValueConstantHalf(),
   sigFigs: 4,
   hints: ['Both expectations become log ½.'],
@@ -239,7 +239,7 @@ sta.byHand({
 sta.number({
   id: 'gan.sta.jsd',
   title: 'JSD(N(0, 1) ‖ N(1, 1)) in nats',
-  source: '002 §10.2, oracle D15',
+  source: '002 §10.2',
   reference: () => gaussianJs(0, 1, 1, 1),
   tolerance: { abs: 1e-6 },
   hints: ['JSD = (V(G, D*) + log 4)/2.'],
@@ -248,7 +248,7 @@ sta.number({
 sta.number({
   id: 'gan.sta.dstar',
   title: 'D*(x) for p_data = N(0, 1), p_g = N(1, 1)',
-  source: '002 (10.2.8), oracle D15',
+  source: '002 §10.2, (10.2.8)',
   params: { x: { default: 0.5, min: -20, max: 20 } },
   reference: ({ x }) => optimalDiscriminatorDensity((u) => normalLogPdf(u, 0, 1), (u) => normalLogPdf(u, 1, 1))(x),
   tolerance: { abs: 1e-9 },
@@ -258,7 +258,7 @@ sta.number({
 sta.vector({
   id: 'gan.sta.saturation',
   title: '[d/da log(1 − σ(a)), d/da log σ(a)] at D = σ(a) = 0.01',
-  source: '002 §10.3 and App. F.2, oracle D16 (erratum E47)',
+  source: '002 §10.3 and App. F.2 (erratum 002-E47)',
   params: { D: { default: 0.01, min: 1e-9, max: 1 - 1e-9 } },
   reference: ({ D }) => {
     const a = Math.log(D) - Math.log1p(-D);
@@ -271,26 +271,26 @@ sta.vector({
 sta.vector({
   id: 'gan.sta.toy-fit',
   title: 'The 1-D GAN’s (b, |a|) after alternating non-saturating training — within 0.1 of (μ*, σ*) = (2, 1)',
-  source: '002 §10.3 (inventory NB14 part 4)',
+  source: '002 §10.3',
   reference: () => [2, 1],
   tolerance: { abs: 0.1, length: 2 },
   hints: ['Average over the last 500 steps of the seeded run; G(z) = az + b gives N(b, a²).'],
 });
 
 // ------------------------------------------------------------------------------------------- dgm-notes/12–13 (003)
-dn12.vector({
+dn12.register({
   id: 'gan.notes.dstar',
-  title: 'D* for p_data = [0.5, 0.5], p_G = [0.9, 0.1]',
-  source: '003 L675–717 (inventory §4.8)',
+  title: 'D* for p_data = [0.5, 0.5], p_G = [0.9, 0.1], by hand to 4 significant figures',
+  source: '003 L675–717',
   reference: () => ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]).dStar,
-  tolerance: { abs: 1e-6, length: 2 },
+  compare: compare.vectorSigFigs(4),
   hints: ['D*(x) = p_data(x)/(p_data(x) + p_G(x)).'],
 });
 
 dn12.vector({
   id: 'gan.notes.cg',
   title: 'C(G) = max_D V(G, D) and JSD for the same pair: [C(G), JSD]',
-  source: '003 theorem L760–769 completed (inventory §4.8)',
+  source: '003 theorem L760–769 completed',
   reference: () => {
     const d = ganOptimalValueDecomposition([0.5, 0.5], [0.9, 0.1]);
     return [d.value, d.js];
@@ -299,20 +299,20 @@ dn12.vector({
   hints: ['C(G) = −log 4 + 2·JSD.'],
 });
 
-dn12.vector({
+dn12.register({
   id: 'gan.notes.logit-gradients',
-  title: '[saturating, non-saturating] gradient w.r.t. the logit a at a = −5',
-  source: '003 L719–725 (inventory §4.8)',
+  title: '[saturating, non-saturating] gradient w.r.t. the logit a at a = −5, by hand to 4 significant figures',
+  source: '003 L719–725',
   params: { a: { default: -5, min: -50, max: 50 } },
   reference: ({ a }) => [gradLog1mDWrtLogit(a), gradLogDWrtLogit(a)],
-  tolerance: { abs: 1e-7, length: 2 },
+  compare: compare.vectorSigFigs(4),
   hints: ['d/da log(1 − σ(a)) = −σ(a); d/da log σ(a) = 1 − σ(a).'],
 });
 
 dn12.number({
   id: 'gan.notes.value-at-convergence',
   title: 'The batch value V̂ at the end of Algorithm 2 training (≈ −log 4 within 0.05)',
-  source: '003 Algorithm 2 (inventory NB12 step 11)',
+  source: '003 Algorithm 2, L727–746',
   reference: () => GAN_OPTIMAL_VALUE,
   tolerance: { abs: 0.05 },
   hints: ['Average history[k].value over the last 500 steps of the run.'],
@@ -321,7 +321,7 @@ dn12.number({
 dn13.vector({
   id: 'gan.notes.cg-minimiser',
   title: 'The shift μ ∈ [−3, 3] that minimises C(G) for p_G = N(μ, 1), p_data = N(0, 1), and the minimum value: [μ, C]',
-  source: '003 theorem L760–769 (inventory NB13 steps 5–6)',
+  source: '003 theorem L760–769',
   reference: () => {
     let best = [0, Infinity];
     for (let i = -60; i <= 60; i++) {
@@ -338,7 +338,7 @@ dn13.vector({
 dn13.vector({
   id: 'gan.notes.dcgan-params',
   title: 'Parameter counts [generator, discriminator] of gan.buildDcganGenerator() / buildDcganDiscriminator() (16×16×1, z ∈ R⁸, 8 base filters)',
-  source: '003 L748–758 (DCGAN guidelines; inventory NB13 step 3)',
+  source: '003 L748–758 (DCGAN guidelines)',
   reference: () => [buildDcganGenerator().countParams(), buildDcganDiscriminator().countParams()],
   tolerance: { abs: 0, length: 2 },
   hints: ['A (transposed) convolution has k·k·c_in·c_out weights (+ c_out biases if it uses them).', 'A batch-norm layer has 4 numbers per channel (γ, β, moving mean, moving variance).'],
@@ -358,7 +358,7 @@ dn13.number({
 say.byHand({
   id: 'gan.sayed.dstar-at-zero',
   title: 'D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1) (to 4 significant figures)',
-  source: '004 (68.107), Example 68.4 (inventory O4)',
+  source: '004 (68.107), Example 68.4',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => optimalDiscriminatorDensity((x) => normalLogPdf(x, 0, 1), (x) => normalLogPdf(x, m, 1))(0),
   sigFigs: 4,
@@ -368,7 +368,7 @@ say.byHand({
 say.number({
   id: 'gan.sayed.game-value',
   title: 'J(G, D*) for f_h = N(0, 1), f_ĥ = N(m, 1)',
-  source: '004 (68.115)–(68.117), Example 68.5 (inventory O4)',
+  source: '004 (68.115)–(68.117), Example 68.5',
   params: { m: { default: 1, min: -10, max: 10 } },
   reference: ({ m }) => gaussianGanOptimalValue(0, 1, m, 1),
   tolerance: { abs: 1e-6 },
@@ -378,7 +378,7 @@ say.number({
 say.vector({
   id: 'gan.sayed.fig-68-16',
   title: '[d ln(1−D)/dζ, d ln D/dζ, d ln(1−D)/dD, d ln D/dD] at D = 0.01',
-  source: '004 Fig. 68.16, (68.124)–(68.125) (inventory O5; erratum E11)',
+  source: '004 Fig. 68.16, (68.124)–(68.125) (erratum 004-E11)',
   params: { D: { default: 0.01, min: 1e-9, max: 1 - 1e-9 } },
   reference: ({ D }) => {
     const t = saturationTable(D);
@@ -401,7 +401,7 @@ say.byHand({
 say.number({
   id: 'gan.sayed.shrink-factor',
   title: 'The factor multiplying W_g per ascent step from the regulariser, as listing (68.161) implements it',
-  source: '004 (68.125) vs listing (68.161) (erratum E10)',
+  source: '004 (68.125) vs listing (68.161) (erratum 004-E10)',
   params: { mu: { default: 0.1, min: 1e-12, max: 1 }, rho: { default: 0.5, min: 0, max: 10 } },
   reference: ({ mu, rho }) => sayedRegularizerAscentFactor(mu, rho, 'exact'),
   tolerance: { abs: 1e-12 },

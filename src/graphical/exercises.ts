@@ -224,7 +224,7 @@ register({
   title: 'By hand: the normalised factor φ1(a⁰, b¹) = 5/(30 + 5 + 1 + 10), to 4 significant figures',
   source: '003 L56–62',
   reference: () => normalize(misconceptionFactors()[0]).values[1],
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['Divide the entry by the sum of φ1’s four entries.'],
   notebook: D02,
 });

@@ -63,7 +63,7 @@ registerExercise({
   title: 'Tiny VAE of 004 O6: the terminal decoder sensitivity δ_{L_d,d}, by hand to 5 significant figures',
   source: '004 (68.43) (004 O6)',
   reference: () => tiny().trace.V9[0][0],
-  compare: compare.number({ rel: 5e-5 }),
+  compare: compare.sigFigs(5),
   hints: ['σ = e^{a/2} = e^{−0.1}; u = μ + σε; ĥ = w_{1,d} u (linear decoder, θ = 0).', 'δ = 2(ĥ − h) · f\'(z) with f\' = 1.'],
   notebook: NB.s04,
 });
@@ -78,10 +78,10 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.listing.o6-lambda',
-  title: 'Tiny VAE of 004 O6: the KL sensitivity λ_{L_e,e} = x ⊙ f\'(z)',
+  title: 'Tiny VAE of 004 O6: the KL sensitivity λ_{L_e,e} = x ⊙ f\'(z), by hand to 4 significant figures',
   source: '004 (68.63)–(68.64) (004 O6)',
   reference: () => tiny().trace.V11.map((r) => r[0]),
-  compare: compare.vector({ rel: 5e-5 }),
+  compare: compare.vectorSigFigs(4),
   hints: ['x = col{2μ, e^{a} − 1} with μ = 0.5, a = −0.2.'],
   notebook: NB.s04,
 });
@@ -217,7 +217,7 @@ registerExercise({
   title: 'Total correlation of a bivariate Gaussian with correlation ρ = 0.5, by hand to 4 significant figures (002 D21)',
   source: '002 §6.1, (6.1.1) (002 D21)',
   reference: () => totalCorrelationGaussian([[1, 0.5], [0.5, 1]]),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['TC = ½(Σ log Σ_ii − log det Σ) = −½ log(1 − ρ²).'],
   notebook: NB11,
 });

@@ -45,7 +45,7 @@ register({
   title: 'By hand: KL(N(0, 2²) ‖ N(0, 1)) to 4 significant figures',
   source: '002 §3.2, Def. 3.2.1 with the Gaussian closed form (5.2.4); oracle D11',
   reference: () => klGaussian(0, 2, 0, 1),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['KL(N(μ₁,σ₁²)‖N(μ₂,σ₂²)) = log(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.', 'Here: log(1/2) + 4/2 − 1/2.'],
   notebook: NB03,
 });
@@ -105,7 +105,7 @@ register({
   title: 'By hand: the ELBO at x = 1 with q = the prior N(0, 1), to 5 significant figures',
   source: '002 §3.1, Eq. (3.1.3); oracle D13 (004 O3)',
   reference: () => toyElbo(1, 0, 1).elbo,
-  compare: compare.number({ rel: 5e-5 }),
+  compare: compare.sigFigs(5),
   hints: ['ELBO = E_q[log p(x|z)] − KL(q‖p(z)); the KL term is 0 here.', 'E_q[log N(1; z, 1)] = −½ log 2π − ½ E[(1 − z)²] = −½ log 2π − 1.'],
   notebook: NB04,
 });
@@ -116,7 +116,7 @@ register({
   source: '002 §3.4, Eq. (3.4.5); oracle D13',
   params: { x: { default: 1, min: -10, max: 10 } },
   reference: ({ x }) => toyLogEvidence(x),
-  compare: compare.number({ rel: 5e-5, abs: 1e-6 }),
+  compare: compare.sigFigs(5),
   hints: ['x = z + noise is a sum of two independent N(0, 1).', 'log N(x; 0, 2).'],
   notebook: NB04,
 });
@@ -153,7 +153,7 @@ register({
   title: 'By hand: the CAVI fixed point μ_N of q(μ) for the Normal–Gamma data NG_DATA with μ₀ = 0, λ₀ = 2 (4 significant figures)',
   source: '002 §3.5, Eq. (3.5.15) (instance: Bishop 2006 (10.26))',
   reference: () => normalGammaPosterior(NG_DATA, NG_PRIOR).muN,
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['μ_N does not depend on E[τ].', 'μ_N = (λ₀μ₀ + N x̄)/(λ₀ + N).'],
   notebook: NB05,
 });
@@ -163,7 +163,7 @@ register({
   title: 'By hand: the Dir(2, 2, 2) density at (1/3, 1/3, 1/3) (4 significant figures)',
   source: '002 App. B.1 (T22); oracle D22',
   reference: () => Math.exp(dirichletLogPdf([1 / 3, 1 / 3, 1 / 3], [2, 2, 2])),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['1/B(α) = Γ(6)/(Γ(2)³) = 120.', 'Multiply by Π x_i^{α_i − 1} = (1/3)³.'],
   notebook: NB05,
 });
@@ -250,7 +250,7 @@ register({
   title: 'By hand: ln f(h) at h = 1 for u ~ N(0, 1), h | u ~ N(u, 1) (5 significant figures)',
   source: '004 (68.4), (68.7); oracle O3',
   reference: () => toyLogEvidence(1),
-  compare: compare.number({ rel: 5e-5 }),
+  compare: compare.sigFigs(5),
   hints: ['h ~ N(0, 2) marginally.'],
   notebook: S68,
 });
@@ -270,7 +270,7 @@ register({
   title: 'By hand: D_KL(N(μ, diag e^{a}) ‖ N(0, I)) for μ = (1, −1), a = (1, 0) (5 significant figures)',
   source: '004 (68.20); oracle O1',
   reference: () => klDiagGaussian([1, -1], [Math.exp(0.5), 1], [0, 0], [1, 1]),
-  compare: compare.number({ rel: 5e-5 }),
+  compare: compare.sigFigs(5),
   hints: ['(68.20): ½ Σ_p (μ_p² + e^{a_p} − a_p − 1).', 'The answer is e/2.'],
   notebook: S68,
 });

@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import '../../src/index';
 import { getExercise, hasExercise, referenceAnswer } from '../../src/exercises';
-import { significantDigits } from '../../src/exercises/compare';
+import { significantDigits, vectorSigFigs } from '../../src/exercises/compare';
 import { POLISHED_NOTEBOOKS } from './polished';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -40,6 +40,28 @@ function byHandExercises(): ByHand[] {
   return out;
 }
 
+describe('compare.vectorSigFigs: a vector worked out by hand, each entry to n significant figures', () => {
+  // Expected verdicts from the definition (±1 unit in the n-th figure of each entry), worked out by hand.
+  const c = vectorSigFigs(4);
+  const ref = [0.35714285714, 0.83333333333];
+  it('accepts each entry rounded or truncated to 4 figures, and refuses a wrong entry', () => {
+    assert.equal(c.compare([0.3571, 0.8333], ref).passed, true);
+    assert.equal(c.compare([0.3572, 0.8334], ref).passed, true);
+    const v = c.compare([0.3571, 0.8353], ref);
+    assert.equal(v.passed, false);
+    assert.match(v.feedback, /^Not correct to 4 significant figures: 1 of 2 entries differ \(entry 1\)/);
+  });
+  it('tells a right but coarse answer how many figures it has right — never "not correct"', () => {
+    assert.match(c.compare([0.36, 0.83], ref).feedback, /^Right to 2 significant figures; give 4/);
+  });
+  it('rejects a bad n and a malformed answer, naming the function and the value', () => {
+    assert.throws(() => vectorSigFigs(0), (e: Error) => e instanceof RangeError && /compare\.vectorSigFigs: n .*got 0/.test(e.message));
+    assert.throws(() => vectorSigFigs(2.5), (e: Error) => e instanceof RangeError && /vectorSigFigs.*2\.5/.test(e.message));
+    assert.equal(c.compare([0.3571], ref).passed, false);
+    assert.equal(c.compare('0.3571, 0.8333', ref).passed, false);
+  });
+});
+
 describe('exercises: answers computed by hand have a stated precision', () => {
   const all = byHandExercises().filter((e) => hasExercise(e.id));
   const numeric = all.filter((e) => {
@@ -60,7 +82,7 @@ describe('exercises: answers computed by hand have a stated precision', () => {
     for (const e of numeric) {
       const ex = getExercise(e.id);
       const ref = referenceAnswer(e.id) as number;
-      const m = /to (\d+) significant figures/.exec(e.text) ?? /to (\d+) significant figures/.exec(ex.title);
+      const m = /(\d+) significant figures/.exec(e.text) ?? /(\d+) significant figures/.exec(ex.title);
       if (!m) {
         problems.push(`${e.notebook} ${e.id}: the statement does not say to how many significant figures`);
         continue;
@@ -72,6 +94,31 @@ describe('exercises: answers computed by hand have a stated precision', () => {
       const coarse = Number(ref.toPrecision(2));
       const c = ex.compare.compare(coarse, ref);
       if (Math.abs(coarse - ref) > 0 && !/^Right to \d significant figure/.test(c.feedback)) problems.push(`${e.notebook} ${e.id}: the coarse ${coarse} gets "${c.feedback}"`);
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('vector answers computed by hand: each states its precision, and accepts the reference rounded entry by entry', () => {
+    const vectors = all.filter((e) => {
+      const ex = getExercise(e.id);
+      const ref = referenceAnswer(e.id) as ArrayLike<number>;
+      return ex.compare.kind === 'vector' && Array.from(ref).some((x) => significantDigits(Number(x.toPrecision(12))) > 4);
+    });
+    const problems: string[] = [];
+    for (const e of vectors) {
+      const ex = getExercise(e.id);
+      const ref = Array.from(referenceAnswer(e.id) as ArrayLike<number>);
+      const m = /(\d+) significant figures/.exec(e.text) ?? /(\d+) significant figures/.exec(ex.title);
+      if (!m) {
+        problems.push(`${e.notebook} ${e.id}: the statement does not say to how many significant figures`);
+        continue;
+      }
+      const n = Number(m[1]);
+      const v = ex.compare.compare(ref.map((x) => Number(x.toPrecision(n))), ref);
+      if (!v.passed) problems.push(`${e.notebook} ${e.id}: the reference rounded to ${n} figures is refused: ${v.feedback}`);
+      const coarse = ref.map((x) => Number(x.toPrecision(2)));
+      const c = ex.compare.compare(coarse, ref);
+      if (coarse.some((x, i) => x !== ref[i]) && !/^Right to \d significant figure/.test(c.feedback)) problems.push(`${e.notebook} ${e.id}: the coarse [${coarse}] gets "${c.feedback}"`);
     }
     assert.deepEqual(problems, []);
   });
