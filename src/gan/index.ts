@@ -22,6 +22,8 @@ export * from './wasserstein';
 export * from './conditional';
 export * from './problems';
 export * from './hybrids';
+export * from './aae';
+export * from './vaeGan';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.
