@@ -39,7 +39,7 @@ const delta = { default: 0.5, description: 'δ' };
 n05.byHand({
   id: 'flow.cov.z-1d',
   title: 'The latent z = g⁻¹(x) of the scalar flow x = σ(φz + δ) (to 4 significant figures)',
-  source: '000 §2, L295–318, (2.1); 000 O-10',
+  source: '000 §2, L295–318, (2.1)',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlow(x, p, d).z,
   sigFigs: 4,
@@ -49,7 +49,7 @@ n05.byHand({
 n05.number({
   id: 'flow.cov.logp-1d',
   title: 'log P(x | φ, δ) of the scalar flow by the change of variables',
-  source: '000 §2, L295–318, (2.2) and the log-likelihood below it; 000 O-10',
+  source: '000 §2, L295–318, (2.2) and the log-likelihood below it',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => flowLogProb(affineSigmoidFlow([[p]], [d]), [x]),
   tolerance: { abs: 1e-6 },
@@ -59,7 +59,7 @@ n05.number({
 n05.number({
   id: 'flow.cov.exact-grad-1d',
   title: 'The exact ∂ log P/∂φ of the scalar flow',
-  source: '000 §2, L332–366, exact form of (2.3) (errata 000-E12/E13); 000 O-10',
+  source: '000 §2, L332–366, exact form of (2.3) (errata 000-E12/E13)',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).phi,
   tolerance: { abs: 1e-6 },
@@ -69,7 +69,7 @@ n05.number({
 n05.number({
   id: 'flow.cov.source-23',
   title: 'What the source’s (2.3), evaluated literally with the true z, gives for ∂/∂φ',
-  source: '000 §2, L332–366, (2.3) (AUDIT-NOTES on O-10; erratum 000-E13)',
+  source: '000 §2, L332–366, (2.3) (erratum 000-E13)',
   params: { x: x1, phi, delta },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradSource23(x, p, d).phi,
   tolerance: { abs: 1e-6 },
@@ -79,7 +79,7 @@ n05.number({
 n05.byHand({
   id: 'flow.cov.logdet-2d',
   title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08 (to 4 significant figures)',
-  source: '000 §2, L367–429, M2.3 exact form; 000 O-08',
+  source: '000 §2, L367–429, exact form',
   reference: () => flowLogProbDetails(affineSigmoidFlow(O08.Phi, O08.delta), O08.x).logDet,
   sigFigs: 4,
   hints: ['∇ₓg⁻¹ = Φ⁻¹ diag((σ⁻¹)′(xᵢ)), so log|det| = Σᵢ log (σ⁻¹)′(xᵢ) − log|det Φ|.', 'det Φ = 2·1.5 − 0.5·(−0.3).'],
@@ -88,7 +88,7 @@ n05.byHand({
 n05.matrix({
   id: 'flow.cov.grad-phi-2d',
   title: 'The exact ∂ log P/∂Φ (a 2×2 matrix) at the O-08 point',
-  source: '000 §2, L367–429, M2.3 exact form; 000 O-09',
+  source: '000 §2, L367–429, exact form',
   reference: () => affineSigmoidGradExact(O08.x, O08.Phi, O08.delta).Phi,
   tolerance: { abs: 1e-6 },
   hints: ['∂ log P/∂Φ = Φ⁻ᵀ z zᵀ − Φ⁻ᵀ with z = Φ⁻¹(logit x − δ).', 'flows.affineSigmoidGradFD gives finite differences to compare with.'],
@@ -98,7 +98,7 @@ n05.matrix({
 n06.byHand({
   id: 'flow.ew.exact-grad-delta',
   title: 'The exact ∂ log P/∂δ of the scalar flow at x = 0.3, φ = 1, δ = 0 (by hand) (to 4 significant figures)',
-  source: '000 §2, L367–429, exact form of (2.4) (erratum 000-E16); 000 O-10',
+  source: '000 §2, L367–429, exact form of (2.4) (erratum 000-E16)',
   params: { x: { default: 0.3, min: 1e-6, max: 1 - 1e-6 }, phi: { default: 1 }, delta: { default: 0 } },
   reference: ({ x, phi: p, delta: d }) => scalarFlowGradExact(x, p, d).delta,
   sigFigs: 4,
@@ -108,7 +108,7 @@ n06.byHand({
 n06.boolean({
   id: 'flow.ew.same-sign',
   title: 'At x = 0.3, φ = 1, δ = 0: does the source’s (2.4) ∂/∂φ have the same sign as the exact gradient?',
-  source: '000 §2, L367–429, (2.4) (erratum 000-E16); 000 O-10',
+  source: '000 §2, L367–429, (2.4) (erratum 000-E16)',
   reference: () => Math.sign(scalarFlowGradSource24(0.3, 1, 0).phi) === Math.sign(scalarFlowGradExact(0.3, 1, 0).phi),
   hints: ['Evaluate both formulas; a⁻¹(0.3) is negative.'],
 });
@@ -116,7 +116,7 @@ n06.boolean({
 n06.number({
   id: 'flow.ew.fixed-point',
   title: 'The fixed point φ* of the source’s φ-update for the data x = (0.7, 0.3, 0.9, 0.5)',
-  source: '000 §2, L367–429, epoch update L412–429; 000 O-12',
+  source: '000 §2, L367–429, epoch update L412–429',
   reference: () => sourceUpdateConstant([0.7, 0.3, 0.9, 0.5]).phiFixedPoint,
   tolerance: { abs: 1e-5 },
   hints: ['The update is φ ← φ − γ(1/φ)(1 + c/φ) with c = mean of a⁻¹(x)(a⁻¹)′(x); it stops moving when 1 + c/φ = 0.'],
@@ -125,7 +125,7 @@ n06.number({
 n06.vector({
   id: 'flow.ew.mle',
   title: 'The maximum-likelihood (φ, δ) of the scalar flow for the seeded sample (closed form)',
-  source: '000 §2, L367–445; 000 O-12',
+  source: '000 §2, L367–445',
   params: { seed: { default: 12, integer: true, min: 0, description: 'seed of the sample' }, n: { default: 2000, integer: true, min: 2, max: 100000 } },
   reference: ({ seed, n }) => {
     const m = scalarFlowMle(scalarFlowData(n, 2, 0.5, rng(seed)));
@@ -138,7 +138,7 @@ n06.vector({
 n06.number({
   id: 'flow.finite.logdet-sum',
   title: 'log|det ∇g⁻¹| of the two-layer flow f₂ ∘ f₁ (f₁ = Φz + δ, f₂ = σ) at the O-08 point, as a sum over layers',
-  source: '000 §2, L467 exact form (erratum 000-E19); 000 O-13',
+  source: '000 §2, L467 exact form (erratum 000-E19)',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).exact,
   tolerance: { abs: 1e-8 },
   hints: ['Add log|det| of each inverse layer: −log|det Φ| for the linear layer and Σ log (σ⁻¹)′(xᵢ) for the sigmoid layer.'],
@@ -147,7 +147,7 @@ n06.number({
 n06.number({
   id: 'flow.finite.literal-sum',
   title: 'The value of the source’s literal Σₖ|det ∇f_k⁻¹| (no log) for the same flow',
-  source: '000 §2, L467 (erratum 000-E19); 000 O-13',
+  source: '000 §2, L467 (erratum 000-E19)',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).source,
   tolerance: { abs: 1e-6 },
   hints: ['|det| of the sigmoid layer is Πᵢ 1/(xᵢ(1 − xᵢ)); of the linear layer 1/|det Φ|.'],
@@ -156,7 +156,7 @@ n06.number({
 n06.number({
   id: 'flow.finite.epoch-step',
   title: 'The δ-decrement of one epoch step (algorithm box) for x = (0.7, 0.3, 0.9, 0.5), φ = 2, γ = 0.1',
-  source: '000 §2, L447–518, algorithm box L508–514 (erratum 000-E21); 000 O-17',
+  source: '000 §2, L447–518, algorithm box L508–514 (erratum 000-E21)',
   reference: () => finiteFlowEpochDeltaStep([0.7, 0.3, 0.9, 0.5], 2, 0.1, 'algorithm-box'),
   tolerance: { abs: 1e-7 },
   hints: ['γ/(Nφ²) · Σᵥ a⁻¹(xᵥ)(a⁻¹)′(xᵥ); the terms for 0.7 and 0.3 cancel.'],
@@ -167,7 +167,7 @@ const o14 = couplingLayer([1, 0], (a) => [0.3 * a[0]], (a) => [a[0] + 1]);
 n07.byHand({
   id: 'flow.nvp.forward-x2',
   title: 'x₂ of the coupling layer s(z₁) = 0.3 z₁, t(z₁) = z₁ + 1 at z = (0.5, −1) (by hand) (to 4 significant figures)',
-  source: '000 §2, L520–554, (2.8); 000 O-14',
+  source: '000 §2, L520–554, (2.8)',
   reference: () => o14.forward([0.5, -1])[1],
   sigFigs: 4,
   hints: ['x₂ = z₂·exp(s(z₁)) + t(z₁).'],
@@ -176,7 +176,7 @@ n07.byHand({
 n07.number({
   id: 'flow.nvp.logp',
   title: 'log P(x) for that x under the one-layer RealNVP (standard-normal base)',
-  source: '000 §2, L520–554, (2.10) and the log-likelihood below it (erratum 000-E24); 000 O-14',
+  source: '000 §2, L520–554, (2.10) and the log-likelihood below it (erratum 000-E24)',
   reference: () => flowLogProb(o14, o14.forward([0.5, -1])),
   tolerance: { abs: 1e-6 },
   hints: ['log P = −(n/2) log 2π − ½‖z‖² + log|det ∇f⁻¹|, and log|det ∇f⁻¹| = −s(x₁).', 'Mind the sign of (n/2) log 2π.'],
@@ -185,7 +185,7 @@ n07.number({
 n07.number({
   id: 'flow.nvp.vector-logdet',
   title: 'log|det ∇f⁻¹| when s(x₁) = (0.1, 0.2) (n = 4, half split)',
-  source: '000 §2, L520–554, (2.10) (erratum 000-E23); 000 O-15',
+  source: '000 §2, L520–554, (2.10) (erratum 000-E23)',
   reference: () => couplingLayer([1, 1, 0, 0], () => [0.1, 0.2], () => [0, 0]).logDetInverse([0, 0, 0, 0]),
   tolerance: { abs: 1e-9 },
   hints: ['The Jacobian of the inverse is block-triangular; its diagonal holds exp(−sⱼ).'],
@@ -206,7 +206,7 @@ n07.choice({
 n07.number({
   id: 'flow.nvp.gaussian-baseline',
   title: 'The mean log-likelihood of the two-moons data under its maximum-likelihood Gaussian (the baseline a flow must beat)',
-  source: '000 §2, L520–554 (an affine flow x = Au + b is a Gaussian); 000 NB07 step 8',
+  source: '000 §2, L520–554 (an affine flow x = Au + b is a Gaussian)',
   params: { seed: { default: 1, integer: true, min: 0 }, n: { default: 1000, integer: true, min: 3, max: 100000 } },
   reference: ({ seed, n }) => gaussianBaselineLogLik(twoMoons(n, rng(seed))),
   tolerance: { abs: 1e-6 },
@@ -305,7 +305,7 @@ inv.number({
 inv.number({
   id: 'flow.inv.counter-radius',
   title: 'For α = 1, β = −3, the radius r > 0 whose whole sphere is mapped onto z₀',
-  source: '001 §5.4, counter-example for β < −α (AUDIT-NOTES)',
+  source: '001 §5.4, counter-example for β < −α',
   reference: () => radialInvertibility(1, -3).counterExample!.r2,
   tolerance: { abs: 1e-9 },
   hints: ['g(z) = z₀ when the factor 1 + β/(α + r) vanishes.'],
@@ -315,7 +315,7 @@ inv.number({
 sta.byHand({
   id: 'flow.sta.affine-density',
   title: 'p_X(1) for x = 2u + 1, u ~ N(0, 1) (by hand) (to 4 significant figures)',
-  source: '002 §9.1, (9.1.2); 002 D14',
+  source: '002 §9.1, (9.1.2)',
   reference: () => flowDensity(affineFlow([2], [1]), [1]),
   sigFigs: 4,
   hints: ['u = f⁻¹(1) = 0 and |det J_{f⁻¹}| = 1/2.'],
@@ -324,7 +324,7 @@ sta.byHand({
 sta.number({
   id: 'flow.sta.exp-density',
   title: 'p_X(e) for x = exp(u), u ~ N(0, 1)',
-  source: '002 §9.1, (9.1.2) (erratum 002-E40); 002 D14',
+  source: '002 §9.1, (9.1.2) (erratum 002-E40)',
   reference: () => flowDensity(expFlow(), [Math.E]),
   tolerance: { abs: 1e-6 },
   hints: ['u = log x; the Jacobian of f⁻¹ = log at x is 1/x.'],
@@ -333,7 +333,7 @@ sta.number({
 sta.boolean({
   id: 'flow.sta.logdet-check',
   title: 'Does the composed flow radial ∘ affine pass the FD Jacobian check (|log det − log|det J_FD|| < 1e-6) at z = (0.3, −0.5)?',
-  source: '002 inventory NF1 (jacobianFD), extension beyond 002 §9',
+  source: '002 §9 (extension beyond the notes: a finite-difference Jacobian check of a composed flow)',
   reference: () => checkJacobian(composeFlows([affineFlow([1.5, 0.5], [0, 1]), radialFlow({ z0: [0, 0], alpha: 1, beta: 0.8 })]), [0.3, -0.5]).absError < 1e-6,
   hints: ['Column j of the Jacobian is (g(z + h e_j) − g(z − h e_j))/(2h); compare log|det J| with flow.logDetForward(z).'],
 });
@@ -341,7 +341,7 @@ sta.boolean({
 sta.vector({
   id: 'flow.sta.affine-mle',
   title: 'Gradient ascent for x = au + b on the seeded N(3, 2²) sample: the limit (b, |a|)',
-  source: '002 NB13 step 3 (extension beyond 002 §9)',
+  source: '002 §9 (extension beyond the notes: maximum likelihood for an affine flow)',
   params: { seed: { default: 13, integer: true, min: 0 }, n: { default: 1000, integer: true, min: 2, max: 100000 } },
   reference: ({ seed, n }) => {
     const xs = Array.from(rng(seed).normals(n, 3, 2));
@@ -355,7 +355,7 @@ sta.vector({
 sta.number({
   id: 'flow.sta.grid-integral',
   title: 'The grid-quadrature integral of the density of the radial flow z₀ = (0.3, 0), α = 0.5, β = 1 over [−7, 7]²',
-  source: '002 NB13 step 4 (normalisation check)',
+  source: '002 §9, (9.1.2) (extension: the flow density integrates to 1)',
   reference: () => densityGrid2D((p) => flowLogProb(radialFlow({ z0: [0.3, 0], alpha: 0.5, beta: 1 }), p), [-7, 7], [-7, 7], 120).integral,
   tolerance: { abs: 1e-2 },
   hints: ['A density integrates to 1; a grid sum Σ p·Δx·Δy approximates the integral.'],

@@ -37,7 +37,7 @@ nb04.byHand({
 nb04.byHand({
   id: 'iwae.l1-toy',
   title: 'L₁ (the ELBO) of the toy model with q = prior, in closed form (to 4 significant figures)',
-  source: '001 §4 (L_1 = ELBO); 000 O-26/O-28; 002 D13',
+  source: '001 §4 (L_1 = ELBO); 000 §3, (3.4)',
   reference: () => toy().bound(1),
   sigFigs: 4,
   hints: ['L₁ = E_q[log p(x|z)] − KL(q ‖ p(z)); with q = prior the KL is 0.', 'E[(x − z)²] = x² + 1 for z ~ N(0, 1), so L₁ = −½ log 2π − (x² + 1)/2.'],
@@ -58,7 +58,7 @@ nb04.number({
 nb04.number({
   id: 'iwae.l2-toy',
   title: 'L₂ of the toy model (estimate it by Monte Carlo with the library)',
-  source: '001 §4; 000 O-28 (K = 2); 002 D13',
+  source: '001 §4 (K = 2)',
   reference: () => toy().bound(2),
   tolerance: { abs: 0.02 },
   hints: ['Average iwae.iwaeDraw(spec, 2, g).estimate over many draws, or use iwae.iwaeBound (50 000 reps give a standard error ≈ 0.004).', 'It lies between L₁ and log p(x).'],
@@ -111,7 +111,7 @@ nb11.vector({
 nb11.number({
   id: 'iwae.d13-k5',
   title: 'L₅ of the toy model of D13 (q = prior, x = 1)',
-  source: '002 §6.6 [X], oracle D13',
+  source: '002 §6.6 (TBU in the notes: extension)',
   reference: () => toy().bound(5),
   tolerance: { abs: 0.01 },
   hints: ['iwae.iwaeBound(spec, 5, reps, g) with a few thousand reps is within 0.01.'],
@@ -120,7 +120,7 @@ nb11.number({
 nb11.byHand({
   id: 'iwae.d13-elbo',
   title: 'The ELBO (K = 1) of the toy model of D13, by hand (to 4 significant figures)',
-  source: '002 §6.6 [X], oracle D13; 000 O-26',
+  source: '002 §6.6 (TBU in the notes: extension); 000 §3, (3.4)',
   reference: () => toy().bound(1),
   sigFigs: 4,
   hints: ['q = prior ⇒ KL(q ‖ p(z)) = 0; E_q log N(1; z, 1) = −½ log 2π − (1 + 1)/2.'],

@@ -29,7 +29,7 @@ const d00 = exerciseGroup({ notebook: 'dgm-notes/00-setup.ipynb' });
 n00.byHand({
   id: 'basics.orient.density',
   title: 'P(x) at x for the generator g(z) = a·z + c with z ~ N(0, 1) (to 4 significant figures)',
-  source: '000 §1, L38–48 (1.1); NB00 of the 000 inventory',
+  source: '000 §1, L38–48, (1.1)',
   params: { a: { default: 2, min: 0.01, max: 100 }, c: { default: 1, min: -100, max: 100 }, x: { default: 1, min: -100, max: 100 } },
   reference: ({ a, c, x }) => Math.exp(normalLogPdf(x, c, a)),
   sigFigs: 4,
@@ -58,7 +58,7 @@ n00.choice({
 n01.byHand({
   id: 'basics.mle.gauss-loglik',
   title: 'log P(x|Φ,z) for x = (1, 2), g(z|Φ) = (1.5, 1.5), μ = 0, σ² = 1 (to 4 significant figures)',
-  source: '000 §1, L50–82 (1.2); oracle O-03',
+  source: '000 §1, L50–82, (1.2)',
   reference: () => gaussianLogLik([1, 2], [1.5, 1.5]),
   sigFigs: 4,
   hints: ['log P = −(m/2) log(2π) − ½‖g − x‖² with m = 2.'],
@@ -67,7 +67,7 @@ n01.byHand({
 n01.number({
   id: 'basics.mle.sigmoid-derivative',
   title: "The exact sigmoid derivative a'(o) = y(1 − y)",
-  source: '000 §1 L194–196; oracle O-01',
+  source: '000 §1, L194–196',
   params: { o: { default: 0, min: -50, max: 50 } },
   reference: ({ o }) => sigmoidDerivative(o),
   tolerance: { abs: 1e-9, rel: 1e-9 },
@@ -77,7 +77,7 @@ n01.number({
 n01.vector({
   id: 'basics.mle.sgd-step',
   title: "One SGD step w + γ(x − g)a'(o) i on a sigmoid neuron (w = (0.5, −0.25), i = (1, 2), x = 1, γ = 0.1)",
-  source: '000 §1 L176, L190; oracle O-02',
+  source: '000 §1, L176, L190',
   params: { variant: { default: 'exact', options: ['exact', 'tutorial', 'unit'] } },
   reference: ({ variant }) => neuronSgdStep([0.5, -0.25], [1, 2], 1, 0.1, variant as 'exact').w,
   tolerance: { abs: 1e-7, length: 2 },
@@ -87,7 +87,7 @@ n01.vector({
 n01.number({
   id: 'basics.mle.step-ratio',
   title: 'By what factor is the ∇log P step larger than the ∇P step at the O-03 point?',
-  source: '000 §1, L84–118 (E03); oracle O-07',
+  source: '000 §1, L84–118 (erratum 000-E03)',
   reference: () => 1 / gaussianLik([1, 2], [1.5, 1.5]),
   tolerance: { abs: 1e-4, rel: 1e-9 },
   hints: ['∇P = P ∇log P.'],
@@ -109,7 +109,7 @@ n01.vector({
 n02.number({
   id: 'basics.bern.grad',
   title: 'The Bernoulli log-likelihood gradient (N(x) − NΦ)/(Φ(1 − Φ)) for N = 10, N(x) = 7',
-  source: '000 §1 L220–222; oracle O-04',
+  source: '000 §1, L220–222',
   params: { phi: { default: 0.5, min: 0.001, max: 0.999 } },
   reference: ({ phi }) => bernoulliGrad(phi, 10, 7),
   tolerance: { abs: 1e-9, rel: 1e-9 },
@@ -119,7 +119,7 @@ n02.number({
 n02.number({
   id: 'basics.bern.argmax',
   title: 'The maximiser Φ* of the Bernoulli log-likelihood',
-  source: '000 §1, L208–230; oracle O-04',
+  source: '000 §1, L208–230',
   params: { N: { default: 10, min: 1, max: 1e6, integer: true }, Nx: { default: 7, min: 0, max: 1e6, integer: true } },
   reference: ({ N, Nx }) => bernoulliMle(N, Nx),
   tolerance: { abs: 1e-9, rel: 1e-9 },
@@ -129,7 +129,7 @@ n02.number({
 n02.number({
   id: 'basics.bern.escape-step',
   title: 'At which step does the source update (γ = 0.05, Φ₀ = 0.5, N = 10, N(x) = 7) leave (0, 1)?',
-  source: '000 §1 L226–228 (E07); oracle O-05',
+  source: '000 §1, L226–228 (erratum 000-E07)',
   reference: () => bernoulliSgd(0.5, 10, 7, 0.05, 100, 'source').escapedAt as number,
   tolerance: { abs: 0 },
   hints: ['Step 1: 0.5 + 0.05·8.', 'Compute the gradient at the new point.'],
@@ -140,7 +140,7 @@ const X6 = [[0, 1], [0, 0], [1, 3]];
 n02.byHand({
   id: 'basics.moments.sigma2',
   title: 'σ̂² of (1.6) for G = [[1,2],[0,1],[2,2]], X = [[0,1],[0,0],[1,3]] (to 4 significant figures)',
-  source: '000 §1, L244–267 (1.6) (E09); oracle O-06',
+  source: '000 §1, L244–267, (1.6) (erratum 000-E09)',
   params: { form: { default: 'exact', options: ['source', 'exact'] } },
   reference: ({ form }) => errorMoments(G6, X6, form as 'exact').sigma2,
   sigFigs: 4,
@@ -151,7 +151,7 @@ n02.byHand({
 n03.number({
   id: 'basics.info.kl',
   title: 'KL(P‖Q) in nats for P = (0.5, 0.5), Q = (0.9, 0.1)',
-  source: '000 (A2.1); oracle O-45',
+  source: '000 A2, (A2.1)',
   params: { reverse: { default: false, description: 'true: KL(Q‖P)' } },
   reference: ({ reverse }) => (reverse ? kl([0.9, 0.1], [0.5, 0.5]) : kl([0.5, 0.5], [0.9, 0.1])),
   tolerance: { abs: 1e-7, rel: 1e-9 },
@@ -161,7 +161,7 @@ n03.number({
 n03.byHand({
   id: 'basics.info.entropy',
   title: 'H(0.9, 0.1) in nats (to 4 significant figures)',
-  source: '000 A2 L1599–1607; oracle O-45',
+  source: '000 A2, L1599–1607',
   reference: () => entropy([0.9, 0.1]),
   sigFigs: 4,
   hints: ['H = −Σ P ln P.'],
@@ -170,7 +170,7 @@ n03.byHand({
 n03.boolean({
   id: 'basics.info.js-triangle',
   title: 'Does JS(P,R) ≤ JS(P,Q) + JS(Q,R) hold for P = (1,0), Q = (½,½), R = (0,1)?',
-  source: '000 A2 L1661–1663 (E62); oracle O-46',
+  source: '000 A2, L1661–1663 (erratum 000-E62)',
   reference: () => triangleInequality('js', JS_COUNTER_EXAMPLE.P, JS_COUNTER_EXAMPLE.Q, JS_COUNTER_EXAMPLE.R).holds,
   hints: ['JS(P,R) = ln 2 because the supports are disjoint.', 'Compute JS(P,Q) with M = (¾, ¼).'],
 });
@@ -178,7 +178,7 @@ n03.boolean({
 n03.byHand({
   id: 'basics.info.js-max',
   title: 'The largest possible JS divergence in the given unit (to 4 significant figures)',
-  source: '000 A2 L1669 (E63); oracle O-47',
+  source: '000 A2, L1669 (erratum 000-E63)',
   params: { unit: { default: 'nats', options: ['nats', 'bits'] } },
   reference: ({ unit }) => jsUpperBound({ base: unit as 'nats' }),
   sigFigs: 4,
@@ -188,7 +188,7 @@ n03.byHand({
 n03.byHand({
   id: 'basics.info.kl-gauss',
   title: 'KL(N(1, 4) ‖ N(0, 1)) in nats (to 4 significant figures)',
-  source: '000 (A2.1) with the Gaussian closed form (000 §3, L790–854); inventory O-23 subset',
+  source: '000 A2, (A2.1) with the Gaussian closed form (000 §3, L790–854)',
   reference: () => klGaussian(1, 2, 0, 1),
   sigFigs: 4,
   hints: ['KL(N(μ₁,σ₁²)‖N(μ₂,σ₂²)) = ln(σ₂/σ₁) + (σ₁² + (μ₁ − μ₂)²)/(2σ₂²) − ½.'],
@@ -198,7 +198,7 @@ n03.byHand({
 n04.byHand({
   id: 'basics.bp.delta-output',
   title: 'δ_o = (v_o − y_o) f′(x_o) for the 2-2-1 network of the worked example (to 4 significant figures)',
-  source: '000 A1 (A1.1); oracle O-42',
+  source: '000 A1, (A1.1)',
   reference: () => bpSgdStep(A1_EXAMPLE.net, A1_EXAMPLE.input, A1_EXAMPLE.target, A1_EXAMPLE.gamma).deltas[1][0],
   sigFigs: 4,
   hints: ['y_o = 0.55997807…; f′(x_o) = y_o(1 − y_o).'],
@@ -207,7 +207,7 @@ n04.byHand({
 n04.vector({
   id: 'basics.bp.delta-hidden',
   title: 'The hidden deltas δ_h = (Σ_o w_ho δ_o) f′(x_h)',
-  source: '000 A1 (A1.2), (A1.4); oracles O-42 (exact order), O-44 (source order, E05)',
+  source: '000 A1, (A1.2), (A1.4) (exact order; the order printed in the source is erratum 000-E05)',
   params: { order: { default: 'exact', options: ['exact', 'source'] } },
   reference: ({ order }) => bpSgdStep(A1_EXAMPLE.net, A1_EXAMPLE.input, A1_EXAMPLE.target, A1_EXAMPLE.gamma, { order: order as 'exact' }).deltas[0],
   tolerance: { abs: 1e-7, length: 2 },
@@ -217,7 +217,7 @@ n04.vector({
 n04.byHand({
   id: 'basics.bp.loglik-gap',
   title: 'The source log P(y_o) minus the exact one (E60), for any y_o (to 4 significant figures)',
-  source: '000 A1 L1421 (E60); oracle O-43',
+  source: '000 A1, L1421 (erratum 000-E60)',
   reference: () => {
     const y = mlpForward(A1_EXAMPLE.net, A1_EXAMPLE.input).y[2];
     return outputLogLik(y, A1_EXAMPLE.target, 'source') - outputLogLik(y, A1_EXAMPLE.target, 'exact');
@@ -234,7 +234,7 @@ export function referenceXorRun(derivative: 'exact' | 'tutorial' | 'unit' = 'exa
 n04.number({
   id: 'basics.bp.xor-epochs',
   title: 'Epochs until the mean XOR error drops below 0.01 (2-3-1 network, seed 4, γ = 0.5, exact derivative)',
-  source: '000 A1 (A1.3); the XOR illustration of the 000 inventory §4.2',
+  source: '000 A1, (A1.3), trained on XOR',
   reference: () => epochsToReach(referenceXorRun('exact').losses, 0.01) as number,
   tolerance: { abs: 0 },
   hints: ['Run backprop.trainMlp with the seeded network and find the first epoch (counting from 0) whose mean error is below 0.01.'],
@@ -244,7 +244,7 @@ n04.number({
 n15.byHand({
   id: 'basics.errata.e06-ratio',
   title: 'How many times larger than y(1 − y) is the tutorial derivative at o = −3 (E06)? (to 4 significant figures)',
-  source: '000 §1, L158–206 (E06); oracle O-01',
+  source: '000 §1, L158–206 (erratum 000-E06)',
   reference: () => sigmoidDerivativeSource(-3) / sigmoidDerivative(-3),
   sigFigs: 4,
   hints: ['Divide the two O-01 values at o = −3.'],
@@ -253,7 +253,7 @@ n15.byHand({
 n15.number({
   id: 'basics.errata.e09-factor',
   title: 'Ratio of the source σ̂² of (1.6) to the exact isotropic MLE for m-dimensional data (E09)',
-  source: '000 (1.6) (E09)',
+  source: '000 §1, (1.6) (erratum 000-E09)',
   params: { m: { default: 5, min: 1, max: 1000, integer: true } },
   reference: ({ m }) => {
     const G = [Array.from({ length: m }, (_, j) => j + 1), Array.from({ length: m }, () => 0)];
@@ -267,7 +267,7 @@ n15.number({
 n15.number({
   id: 'basics.errata.e62-gap',
   title: 'JS(P,R) − (JS(P,Q) + JS(Q,R)) for the E62 counter-example (positive = the triangle inequality fails)',
-  source: '000 A2 (E62); oracle O-46',
+  source: '000 A2 (erratum 000-E62)',
   reference: () => {
     const t = triangleInequality('js', JS_COUNTER_EXAMPLE.P, JS_COUNTER_EXAMPLE.Q, JS_COUNTER_EXAMPLE.R);
     return t.direct - t.viaQ;
@@ -280,7 +280,7 @@ n15.number({
 s00.vector({
   id: 'basics.setup.seeded-moments',
   title: 'Mean and variance of 100,000 draws of core.rng(42).normal() (give [mean, variance])',
-  source: '002 NB00 plan (seeded generator)',
+  source: 'not in 002: the seeded generator of the course (set-up)',
   reference: () => {
     const r = rng(42);
     const xs = Array.from({ length: 100000 }, () => r.normal());
@@ -311,7 +311,7 @@ s00.byHand({
 s15.number({
   id: 'basics.count.fvsbn',
   title: 'FVSBN parameters for p binary variables, 1 + 2 + … + p',
-  source: '002 §7 L1291 (T18); D24',
+  source: '002 §7, L1291',
   params: { p: { default: 784, min: 1, max: 1e6, integer: true } },
   reference: ({ p }) => fvsbnParameters(p),
   tolerance: { abs: 0 },
@@ -321,7 +321,7 @@ s15.number({
 s15.number({
   id: 'basics.count.nade',
   title: 'NADE parameters (W, V, b, c) for p inputs and d hidden units, the convention of 002',
-  source: '002 §7, D24',
+  source: '002 §7',
   params: { p: { default: 784, min: 1, max: 1e6, integer: true }, d: { default: 500, min: 1, max: 1e6, integer: true } },
   reference: ({ p, d }) => nadeParameters(p, d, '002'),
   tolerance: { abs: 0 },
@@ -331,7 +331,7 @@ s15.number({
 s15.number({
   id: 'basics.count.full-joint',
   title: 'Free parameters of a full joint table over p binary variables',
-  source: '002 §7 T18; 003 L13',
+  source: '002 §7, L1291; 003 L13',
   params: { p: { default: 10, min: 1, max: 50, integer: true } },
   reference: ({ p }) => fullJointParameters(new Array(p).fill(2)),
   tolerance: { abs: 0 },
@@ -342,7 +342,7 @@ s15.number({
 d00.number({
   id: 'basics.notes.digits',
   title: 'How many decimal digits has 2^1024 − 1?',
-  source: '003 NB00 / NB01 plan (L13: explicit tables of 32×32 binary images)',
+  source: '003 L13 (explicit tables of 32×32 binary images)',
   reference: () => fullJointParametersBig(new Array(1024).fill(2)).toString().length,
   tolerance: { abs: 0 },
   hints: ['1024·log₁₀ 2 ≈ 308.25.', 'Use BigInt: 2n ** 1024n − 1n.'],
@@ -370,7 +370,7 @@ d00.number({
 d00.number({
   id: 'basics.notes.float32-eps',
   title: 'The spacing of float32 numbers just above 1 (machine epsilon)',
-  source: '003 NB00 plan (float64 vs float32)',
+  source: 'not in 003: float64 against float32 (set-up)',
   reference: () => Math.fround(1 + 2 ** -23) - 1,
   tolerance: { abs: 1e-12, rel: 1e-9 },
   hints: ['float32 keeps 23 fraction bits.'],

@@ -22,7 +22,7 @@ const ng11 = exerciseGroup({ notebook: 'nguyen-tutorial/11-boltzmann-and-anneali
 nb07.byHand({
   id: 'mc.invcdf.exp',
   title: 'Inverse CDF of Exp(λ): F⁻¹(u) (to 4 significant figures)',
-  source: '002 §4.1 (Exp(λ) example; oracle D7)',
+  source: '002 §4.1 (Exp(λ) example)',
   params: { u: { default: 0.9, min: 0, max: 0.999999 }, lambda: { default: 2, min: 1e-9 } },
   reference: ({ u, lambda }) => exponentialQuantile(u, lambda),
   sigFigs: 4,
@@ -32,7 +32,7 @@ nb07.byHand({
 nb07.byHand({
   id: 'mc.rejection.accept-beta',
   title: 'Acceptance rate of rejection sampling for p̃(z) = z(1 − z) with q = U(0,1), k = 1/4 (to 4 significant figures)',
-  source: '002 §4.2 (acceptance Z_p/k; oracle D8(a))',
+  source: '002 §4.2 (acceptance Z_p/k)',
   reference: () => 1 / 6 / 0.25,
   sigFigs: 4,
   hints: ['The average acceptance probability is Z_p/k.', 'Z_p = ∫₀¹ z(1 − z) dz.'],
@@ -41,7 +41,7 @@ nb07.byHand({
 nb07.byHand({
   id: 'mc.rejection.cauchy-k',
   title: 'Smallest envelope constant k = sup p̃/q for p̃(z) = exp(−z²/2) and a standard Cauchy proposal (to 4 significant figures)',
-  source: '002 §4.2 (oracle D8(b))',
+  source: '002 §4.2',
   reference: () => envelopeConstant((z) => -0.5 * z * z, cauchyDist(0, 1), [-1, 1]).k,
   sigFigs: 4,
   hints: ['Maximise log p̃(z) − log q(z) = −z²/2 + log π + log(1 + z²).', 'The derivative vanishes at z = ±1.'],
@@ -50,7 +50,7 @@ nb07.byHand({
 nb07.byHand({
   id: 'mc.rejection.dimension',
   title: 'Rejection acceptance for N(0, I_d) with a N(0, σ² I_d) proposal and the tightest k',
-  source: '002 §4.4.1, Table 1 (curse of dimensionality; NB07 step 5)',
+  source: '002 §4.4.1, Table 1 (curse of dimensionality)',
   params: { d: { default: 10, min: 1, integer: true }, sigma: { default: 1.2, min: 1 } },
   reference: ({ d, sigma }) => rejectionAcceptanceGaussian(d, sigma),
   sigFigs: 4,
@@ -60,7 +60,7 @@ nb07.byHand({
 nb07.byHand({
   id: 'mc.is.variance-plain',
   title: 'Per-sample variance of the plain Monte Carlo estimate of E[z²] for z ~ N(0,1) (q = p)',
-  source: '002 §4.3.1, Eqs (4.3.9)–(4.3.11) (oracle D9, σ = 1)',
+  source: '002 §4.3.1, Eqs (4.3.9)–(4.3.11) (σ = 1)',
   reference: () => isVarianceSecondMoment(1),
   sigFigs: 4,
   hints: ['With q = p all weights are 1: the variance is Var(z²) = E[z⁴] − (E[z²])².', 'E[z⁴] = 3 for a standard normal.'],
@@ -69,7 +69,7 @@ nb07.byHand({
 nb07.number({
   id: 'mc.is.optimal-sigma2',
   title: 'The variance σ² of the Gaussian proposal N(0, σ²) that minimises the IS variance for E_p[z²], p = N(0,1)',
-  source: '002 §4.3.1 (oracle D9)',
+  source: '002 §4.3.1',
   reference: () => {
     // minimise V(σ) on a fine grid of σ² (the closed form gives σ² = 3)
     let best = Infinity;
@@ -87,7 +87,7 @@ nb07.number({
 nb07.number({
   id: 'mc.is.min-variance',
   title: 'The minimal per-sample variance over Gaussian proposals for E_p[z²], p = N(0,1)',
-  source: '002 §4.3.1 (oracle D9)',
+  source: '002 §4.3.1',
   reference: () => isVarianceSecondMoment(Math.sqrt(3)),
   tolerance: { abs: 1e-5 },
   hints: ['Evaluate V(σ) at the optimal σ² of the previous exercise.'],
@@ -98,7 +98,7 @@ nb07.number({
 nb08.vector({
   id: 'mc.chain.stationary-441',
   title: 'The stationary distribution of Example 4.4.1',
-  source: '002 §4.4.3, Example 4.4.1 (oracle D4; erratum E24)',
+  source: '002 §4.4.3, Example 4.4.1 (erratum 002-E24)',
   reference: () => stationaryDistributionExact(EXAMPLE_441).values,
   tolerance: { abs: 1e-9 },
   hints: ['Solve π = πP together with π₁ + π₂ + π₃ = 1.', 'The answer has denominators 16 and 2 — and it is not the vector printed in the notes.'],
@@ -107,7 +107,7 @@ nb08.vector({
 nb08.number({
   id: 'mc.chain.lambda2-441',
   title: 'The second-largest eigenvalue modulus of Example 4.4.1’s P',
-  source: '002 §4.4.3 (oracle D4)',
+  source: '002 §4.4.3, Example 4.4.1',
   reference: () => secondEigenvalueModulus(EXAMPLE_441),
   tolerance: { abs: 1e-9 },
   hints: ['The eigenvalues sum to the trace (1.6) and multiply to det P.', 'One eigenvalue is 1.'],
@@ -116,7 +116,7 @@ nb08.number({
 nb08.number({
   id: 'mc.chain.tv-441',
   title: 'TV distance between P^n(1, ·) and π for Example 4.4.1',
-  source: '002 §4.4.3 (oracle D4: ½·0.4ⁿ for n ≥ 1)',
+  source: '002 §4.4.3, Example 4.4.1 (½·0.4ⁿ for n ≥ 1)',
   params: { n: { default: 5, min: 0, max: 60, integer: true } },
   reference: ({ n }) => tvToStationarity(EXAMPLE_441, 0, n)[n],
   tolerance: { abs: 1e-12, rel: 1e-9 },
@@ -126,7 +126,7 @@ nb08.number({
 nb08.vector({
   id: 'mc.chain.periods',
   title: 'Periods of the chains of Fig. 4.2 ([[0,1],[1,0]]) and Fig. C.1 (the 3-cycle), as [p₁, p₂]',
-  source: '002 §4.4.2, Fig. 4.2, Fig. C.1 (T12, T13; erratum E25)',
+  source: '002 §4.4.2, Fig. 4.2, Fig. C.1 (erratum 002-E25)',
   reference: () => [period(PERIOD_2, 0), period(PERIOD_3, 0)],
   tolerance: { abs: 0 },
   hints: ['The period of state i is gcd{n ≥ 1 : (Pⁿ)ᵢᵢ > 0}.'],
@@ -135,7 +135,7 @@ nb08.vector({
 nb08.boolean({
   id: 'mc.chain.reversible-441',
   title: 'Is Example 4.4.1’s chain reversible (detailed balance with respect to its π)?',
-  source: '002 App. C.1, Eq. (C.1.10) (oracle D4)',
+  source: '002 App. C.1, Eq. (C.1.10)',
   reference: () => isReversible(EXAMPLE_441),
   hints: ['Compare π₁P₁₂ with π₂P₂₁.'],
 });
@@ -143,7 +143,7 @@ nb08.boolean({
 nb08.number({
   id: 'mc.chain.flow-12',
   title: 'The probability flow π₁P₁₂ from state 1 to state 2 in Example 4.4.1 at stationarity',
-  source: '002 App. C.1 (oracle D4: 0.09375 vs π₂P₂₁ = 0.1)',
+  source: '002 App. C.1 (0.09375 vs π₂P₂₁ = 0.1)',
   reference: () => stationaryDistribution(EXAMPLE_441)[0] * EXAMPLE_441[0][1],
   tolerance: { abs: 1e-9 },
   hints: ['Multiply the stationary probability of state 1 by P₁₂ = 0.3.'],
@@ -154,7 +154,7 @@ nb08.number({
 nb09.matrix({
   id: 'mc.mh.kernel-d5',
   title: 'The Metropolis kernel for π = (5/16, 1/2, 3/16) with a uniform proposal over the other two states',
-  source: '002 §4.5 (TBU; extension after Metropolis et al. 1953, Hastings 1970; oracle D5)',
+  source: '002 §4.5 (TBU; extension after Metropolis et al. 1953, Hastings 1970)',
   reference: () => mhKernelMatrix([5 / 16, 1 / 2, 3 / 16], [[0, 0.5, 0.5], [0.5, 0, 0.5], [0.5, 0.5, 0]]),
   tolerance: { abs: 1e-9 },
   hints: ['Off the diagonal, T_ij = Q_ij · min(1, π_j/π_i).', 'The diagonal collects the rejected mass: T_ii = 1 − Σ_{j≠i} T_ij.'],
@@ -163,7 +163,7 @@ nb09.matrix({
 nb09.byHand({
   id: 'mc.mh.accept-rate',
   title: 'Stationary acceptance rate of random-walk Metropolis on N(0,1) with N(x, s²) proposals (to 4 significant figures)',
-  source: '002 §4.5 (extension; oracle D17)',
+  source: '002 §4.5 (extension)',
   params: { s: { default: 2.4, min: 1e-6 } },
   reference: ({ s }) => rwmAcceptanceGaussian(s),
   sigFigs: 4,
@@ -173,7 +173,7 @@ nb09.byHand({
 nb09.matrix({
   id: 'mc.gibbs.kernel-d6',
   title: 'The x-chain kernel of two-block Gibbs for the joint [[0.3, 0.2], [0.1, 0.4]]',
-  source: '002 App. C, Example C.1.1 (Eqs C.1.5–C.1.7; oracle D6)',
+  source: '002 App. C, Example C.1.1 (Eqs C.1.5–C.1.7)',
   reference: () => gibbsKernelDiscrete(JOINT_D6).xKernel,
   tolerance: { abs: 1e-9 },
   hints: ['K(x → x′) = Σ_y p(y | x) p(x′ | y).', 'p(y | x=0) = (0.6, 0.4); p(x | y=0) = (0.75, 0.25).'],
@@ -182,7 +182,7 @@ nb09.matrix({
 nb09.byHand({
   id: 'mc.gibbs.lag1',
   title: 'Lag-1 autocorrelation of the x-chain of systematic-scan Gibbs on a standard bivariate normal with correlation ρ',
-  source: '002 §4.6 (TBU; extension after Geman & Geman 1984; oracle D18)',
+  source: '002 §4.6 (TBU; extension after Geman & Geman 1984)',
   params: { rho: { default: 0.9, min: -0.999, max: 0.999 } },
   reference: ({ rho }) => rho * rho,
   sigFigs: 4,
@@ -203,7 +203,7 @@ nb09.number({
 dn05.vector({
   id: 'mc.dgm.mu',
   title: 'μᵏ = μ⁰Tᵏ for T = [[0.9, 0.1], [0.5, 0.5]] and μ⁰ = [1, 0]',
-  source: '003 L241–251 (μ^k = μ^0 T^k; erratum E28), §4.4 oracles',
+  source: '003 L241–251 (μ^k = μ^0 T^k; erratum 003-E28)',
   params: { k: { default: 2, min: 0, max: 100, integer: true } },
   reference: ({ k }) => distributionAfter([1, 0], TWO_STATE, k),
   tolerance: { abs: 1e-9 },
@@ -213,7 +213,7 @@ dn05.vector({
 dn05.vector({
   id: 'mc.dgm.pi-two-state',
   title: 'The stationary distribution of T = [[0.9, 0.1], [0.5, 0.5]]',
-  source: '003 L253–256 (πT = π), §4.4',
+  source: '003 L253–256 (πT = π)',
   reference: () => stationaryDistribution(TWO_STATE),
   tolerance: { abs: 1e-9 },
   hints: ['For two states, balance the flows: π₁·0.1 = π₂·0.5.'],
@@ -222,7 +222,7 @@ dn05.vector({
 dn05.number({
   id: 'mc.dgm.rate',
   title: 'The geometric convergence rate |λ₂| of T = [[0.9, 0.1], [0.5, 0.5]]',
-  source: '003 §4.4 (closed form μᵏ₁ = (1/6)(1 − 0.4ᵏ))',
+  source: '003 L241–256 (closed form μᵏ₁ = (1/6)(1 − 0.4ᵏ))',
   reference: () => secondEigenvalueModulus(TWO_STATE),
   tolerance: { abs: 1e-9 },
   hints: ['For a 2×2 stochastic matrix the other eigenvalue is trace − 1.'],
@@ -231,7 +231,7 @@ dn05.number({
 dn05.vector({
   id: 'mc.dgm.pi-three-state',
   title: 'The stationary distribution of T3 = [[0.5,0.5,0],[0.25,0.5,0.25],[0,0.5,0.5]]',
-  source: '003 §4.4',
+  source: '003 L253–256 (πT = π)',
   reference: () => stationaryDistribution(THREE_STATE),
   tolerance: { abs: 1e-9 },
   hints: ['This chain is reversible: use detailed balance between neighbours.'],
@@ -240,7 +240,7 @@ dn05.vector({
 dn05.boolean({
   id: 'mc.dgm.periodic-converges',
   title: 'Does μᵏ converge for T = [[0,1],[1,0]] started from μ⁰ = [1, 0]?',
-  source: '003 L262–266 (Part B needs aperiodicity; errata E30–E31)',
+  source: '003 L258–266 (the convergence part of the ergodic theorem needs aperiodicity)',
   reference: () => isAperiodic(PERIOD_2),
   hints: ['Write out μ¹, μ², μ³.'],
 });
@@ -248,7 +248,7 @@ dn05.boolean({
 dn05.number({
   id: 'mc.dgm.free-parameters',
   title: 'Free parameters of a transition matrix over the l = 2ⁿ joint states of n binary variables',
-  source: '003 L233 (restaurant example; erratum E27)',
+  source: '003 L233 (restaurant example; erratum 003-E27)',
   params: { n: { default: 3, min: 1, max: 20, integer: true } },
   reference: ({ n }) => 2 ** n * (2 ** n - 1),
   tolerance: { abs: 0 },
@@ -260,7 +260,7 @@ dn05.number({
 dn06.number({
   id: 'mc.dgm.gibbs-hold',
   title: 'Holding probability p_xx of random-scan Gibbs at x = (v, h) = 00000 for the tiny RBM (q uniform over 5 units)',
-  source: '003 L268–291 with erratum E32; tiny RBM of 003 §4.3',
+  source: '003 L268–291 (erratum 003-E32), on an RBM of L122–154 with 3 visible and 2 hidden units',
   reference: () => randomScanGibbsKernel(tinyRbmLogProb as (x: number[]) => number, 5)[0][0],
   tolerance: { abs: 1e-7 },
   hints: ['p_xx = Σ_i q(i) P(x_i | x_{−i}): every unit can be redrawn to its current value.', 'Each P(x_i = 0 | x_{−i}) at the all-zero state is 1/(1 + e^{bias of unit i}).'],
@@ -269,7 +269,7 @@ dn06.number({
 dn06.vector({
   id: 'mc.dgm.block-row',
   title: 'One block-Gibbs step from v = [1, 0, 1]: the row T(v → ·) over the 8 visible states',
-  source: '003 §4.3 (block transition Σ_h p(h|v) p(v′|h))',
+  source: '003 L156–171, L268–291 (block transition Σ_h p(h|v) p(v′|h))',
   reference: () => gibbsKernelDiscrete(tinyRbmJoint()).xKernel[5],
   tolerance: { abs: 1e-6 },
   hints: ['Sum over the 4 hidden states: T(v → v′) = Σ_h p(h | v) p(v′ | h).', 'Index 5 is v = 101 (v₁ most significant).'],
@@ -278,7 +278,7 @@ dn06.vector({
 dn06.vector({
   id: 'mc.dgm.marginal-v',
   title: 'The marginal p(v) of the tiny RBM (8 states, v₁ most significant) — the stationary distribution of the block chain',
-  source: '003 §4.3',
+  source: '003 L122–154, L293–331 (the marginal of the RBM is stationary for its Gibbs chain)',
   reference: () => gibbsKernelDiscrete(tinyRbmJoint()).px,
   tolerance: { abs: 1e-7 },
   hints: ['Sum the joint over h, or compute the stationary distribution of the 8×8 block kernel.'],
@@ -287,7 +287,7 @@ dn06.vector({
 dn06.choice({
   id: 'mc.dgm.e34',
   title: 'The seed’s visible update at L287 is σ(Σ_{j=1}^m w_ij v_j + c_i). Which conditional is it really?',
-  source: '003 L287 (erratum E34)',
+  source: '003 L287 (erratum 003-E34)',
   reference: () => 'b',
   options: [
     { key: 'a', text: 'p(v_i = 1 | h), correct as printed' },
@@ -300,7 +300,7 @@ dn06.choice({
 dn06.number({
   id: 'mc.dgm.db-residual',
   title: 'max |π(x)p_xy − π(y)p_yx| over the 32 states of the tiny RBM’s random-scan Gibbs kernel (to 1e-12)',
-  source: '003 L293–331 (detailed balance; erratum E35)',
+  source: '003 L293–331 (detailed balance; erratum 003-E35)',
   reference: () => {
     const pi = binaryDistribution(tinyRbmLogProb as (x: number[]) => number, 5);
     const K = randomScanGibbsKernel(tinyRbmLogProb as (x: number[]) => number, 5);
@@ -317,7 +317,7 @@ dn06.number({
 ng11.number({
   id: 'mc.sa.source-normaliser',
   title: 'P(s) for each of M states when (3.15) is evaluated exactly as printed',
-  source: '000 §3, L1010–1050, Eq. (3.15) (erratum E41; oracle O-31)',
+  source: '000 §3, L1010–1050, Eq. (3.15) (erratum 000-E41)',
   params: { M: { default: 8, min: 1, max: 1000, integer: true } },
   reference: ({ M }) => boltzmannSourceForm(new Array(M).fill(0).map((_, i) => i), 1)[0],
   tolerance: { abs: 1e-12 },
@@ -327,7 +327,7 @@ ng11.number({
 ng11.number({
   id: 'mc.sa.accept',
   title: 'Acceptance probability P(s, s_new, T) for an energy increase ΔE at temperature κT',
-  source: '000 §3, L1010–1050 (oracle O-32)',
+  source: '000 §3, L1010–1050',
   params: { dE: { default: 0.5 }, kT: { default: 1, min: 1e-9 } },
   reference: ({ dE, kT }) => acceptanceProbability(dE, kT),
   tolerance: { abs: 1e-9 },
@@ -337,7 +337,7 @@ ng11.number({
 ng11.vector({
   id: 'mc.sa.schedule',
   title: 'The source cooling schedule T ← T − (k/K)T for k = 1..K from T₀ = K',
-  source: '000 §3, L1048 (oracle O-32; erratum E45)',
+  source: '000 §3, L1048 (erratum 000-E45)',
   params: { K: { default: 10, min: 1, max: 200, integer: true } },
   reference: ({ K }) => coolingSchedule({ kind: 'source', T0: K, K }),
   tolerance: { abs: 1e-9 },
@@ -357,7 +357,7 @@ ng11.vector({
 ng11.number({
   id: 'mc.sa.threshold-visits',
   title: 'Visit frequency of state (1,0,1) of the O-29 machine under the fixed-threshold rule (threshold 0.5, κT = 1)',
-  source: '000 §3 L1036 (erratum E43; AUDIT-NOTES)',
+  source: '000 §3, L1036 (erratum 000-E43)',
   reference: () => bitFlipSampler({ energy: bmO29Energy, n: 3, kT: 1, nSteps: 20000, burnIn: 100, rng: rng(43), rule: 'threshold', threshold: 0.5 }).frequencies[5],
   tolerance: { abs: 1e-12 },
   hints: ['Which single-bit flips into (1,0,1) have exp(−ΔE) > 0.5?', 'E(1,0,1) = 0.6; its neighbours have energies −0.3, −0.7 and −0.1.'],

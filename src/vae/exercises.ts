@@ -24,7 +24,7 @@ const s03 = exerciseGroup({ notebook: 'sayed-ch68/03-vae-objective.ipynb' });
 n09.number({
   id: 'vae.kl.diag',
   title: 'KL(N((1,−1), diag(2, 0.5)) ‖ N(0, I)) by hand',
-  source: '000 §3, L856–884, diagonal KL (000 O-23)',
+  source: '000 §3, L856–884, diagonal KL',
   reference: () => klStdNormal([1, -1], [[2, 0], [0, 0.5]]),
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['Use ½ Σ (σ² + μ² − 1 − log σ²).', 'The two log terms cancel: log 2 + log 0.5 = 0.'],
@@ -32,7 +32,7 @@ n09.number({
 n09.number({
   id: 'vae.kl.general',
   title: 'KL between two full-covariance Gaussians (000 O-23 general case)',
-  source: '000 §3, L790–854, closed form before (3.9) (000 O-23)',
+  source: '000 §3, L790–854, closed form before (3.9)',
   reference: () => klGaussians([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]),
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['½(tr(Σ₀⁻¹Σ) + (μ−μ₀)ᵀΣ₀⁻¹(μ−μ₀) + log(|Σ₀|/|Σ|) − n) with n = 2.'],
@@ -40,7 +40,7 @@ n09.number({
 n09.vector({
   id: 'vae.kl.grad-mu',
   title: '∇_μ KL = Σ₀⁻¹(μ − μ₀) for the general case of 000 O-23',
-  source: '000 (3.9) (000 O-23)',
+  source: '000 §3, (3.9)',
   reference: () => klGaussiansGrad([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]).mu,
   tolerance: { abs: 1e-6 },
   hints: ['Invert Σ₀ = [[1, 0.3], [0.3, 2]] and multiply by μ − μ₀ = (0.5, −1).'],
@@ -48,7 +48,7 @@ n09.vector({
 n09.matrix({
   id: 'vae.kl.grad-sigma',
   title: '∇_Σ KL = ½(Σ₀⁻¹ − Σ⁻¹) for the general case of 000 O-23',
-  source: '000 (3.10) (000 O-23)',
+  source: '000 §3, (3.10)',
   reference: () => klGaussiansGrad([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]).Sigma,
   tolerance: { abs: 1e-6 },
   hints: ['Treat every entry of Σ as an independent variable.'],
@@ -56,7 +56,7 @@ n09.matrix({
 n09.number({
   id: 'vae.collapse.mu10',
   title: 'μ after 10 KL-only steps from μ₀ = 1 with γ = 0.1',
-  source: '000 (3.11), erratum 000-E33 (000 O-24)',
+  source: '000 §3, (3.11), erratum 000-E33',
   reference: () => tutorialEncoderTrajectory([1], [1], 0.1, 10).mu[10][0],
   tolerance: { abs: 1e-9, rel: 1e-6 },
   hints: ['Each step multiplies μ by 1 − γ.'],
@@ -64,7 +64,7 @@ n09.number({
 n09.number({
   id: 'vae.collapse.steps',
   title: 'After how many KL-only steps (γ = 0.1, μ₀ = 1) is |μ| < 0.01 for the first time?',
-  source: '000 (3.11), erratum 000-E33 (000 NB09 plan)',
+  source: '000 §3, (3.11), erratum 000-E33',
   reference: () => {
     const t = tutorialEncoderTrajectory([1], [1], 0.1, 200).mu;
     return t.findIndex((m) => Math.abs(m[0]) < 0.01);
@@ -77,7 +77,7 @@ n09.number({
 n10.number({
   id: 'vae.lg.log-evidence',
   title: 'log P(x) for z ~ N(0,1), x|z ~ N(z, 1) at x',
-  source: '000 (3.4), 000 O-26',
+  source: '000 §3, (3.4)',
   params: { x: { default: 1, description: 'the observation x' } },
   reference: ({ x }) => lgLogEvidence(linearGaussian1d(1, 1), [x]),
   tolerance: { abs: 1e-6, rel: 1e-6 },
@@ -86,7 +86,7 @@ n10.number({
 n10.number({
   id: 'vae.lg.elbo-prior-q',
   title: 'ELBO at Q = N(0, 1) for x = 1 (000 O-26)',
-  source: '000 (3.4), 000 O-26',
+  source: '000 §3, (3.4)',
   reference: () => lgElbo1d(1, 1, 1, 0, 1).elbo,
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['E_Q log P(x|z) = −½ log(2π) − ((x − m)² + v)/2 and KL(Q‖prior) = 0.'],
@@ -94,7 +94,7 @@ n10.number({
 n10.number({
   id: 'vae.lg.gap',
   title: 'The gap log P(x) − ELBO at Q = N(0, 1), x = 1, and which KL it equals',
-  source: '000 (3.4), 000 O-26',
+  source: '000 §3, (3.4)',
   reference: () => lgElbo1d(1, 1, 1, 0, 1).klPosterior,
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['The posterior is N(0.5, 0.5); the gap is KL(Q ‖ posterior).'],
@@ -102,7 +102,7 @@ n10.number({
 n10.number({
   id: 'vae.pullout.dropped',
   title: 'How much does pulling log P(x|z) out of the integral change the reconstruction term (Q = N(0,1), x = 1)?',
-  source: '000 L720, erratum 000-E35 (000 O-27)',
+  source: '000 §3, L720, erratum 000-E35',
   reference: () => tutorialPulledOutLogLik(linearGaussian1d(1, 1), [1], gaussianQ1d(0, 1)) - lgElbo1d(1, 1, 1, 0, 1).expectedLogLik,
   tolerance: { abs: 1e-9, rel: 1e-6 },
   hints: ['E_Q[(x − wz)²] = (x − wm)² + w²v.', 'The difference is w²v/(2s²).'],
@@ -110,7 +110,7 @@ n10.number({
 n10.vector({
   id: 'vae.reparam.o25',
   title: "z' = μ + σ ⊙ z for μ = (1, 2), σ² = (4, 9), z = (0.5, −1)",
-  source: '000 (3.14) (000 O-25)',
+  source: '000 §3, (3.14)',
   reference: () => reparamDiag([1, 2], [2, 3], [0.5, -1]),
   tolerance: { abs: 1e-9 },
   hints: ['σ is the square root of σ²: (2, 3).'],
@@ -136,7 +136,7 @@ n10.choice({
 e02.number({
   id: 'vae.cov.logq-diag',
   title: "log q(z') for z' = μ + σ ⊙ z₀ with μ = (1, −1), σ = (0.5, 2), at z' = (1.5, 0)",
-  source: '001 §2 Steps 2.1 (1)–(4) (AUDIT-NOTES value)',
+  source: '001 §2 Steps 2.1 (1)–(4)',
   reference: () => changeOfVariablesLogDensity({ mu: [1, -1], sigma: [0.5, 2] }, [1.5, 0]),
   tolerance: { abs: 1e-9, rel: 1e-6 },
   hints: ['z₀ = (z′ − μ)/σ; then subtract log|det diag(σ)| = Σ log σᵢ.'],
@@ -144,7 +144,7 @@ e02.number({
 e02.number({
   id: 'vae.cov.logq-affine',
   title: "log q(z') for z' = μ + S z₀ with S = [[2, 0], [1, 0.5]], μ = (1, −1), at z' = (1.5, 0)",
-  source: '001 §2 Steps 2.3 (5)–(8) (AUDIT-NOTES value)',
+  source: '001 §2 Steps 2.3 (5)–(8)',
   reference: () => changeOfVariablesLogDensity({ mu: [1, -1], S: [[2, 0], [1, 0.5]] }, [1.5, 0]),
   tolerance: { abs: 1e-9, rel: 1e-6 },
   hints: ['Solve S z₀ = z′ − μ by forward substitution; det S = 1.'],
@@ -239,7 +239,7 @@ e03.number({
 d08.byHand({
   id: 'vae.notes.log-evidence',
   title: 'log p(x) at x = 2 for z ~ N(0,1), x|z ~ N(z, 1) (to 4 significant figures)',
-  source: '003 L507–550; 003 §4.5 oracle',
+  source: '003 L507–550',
   reference: () => lgLogEvidence(linearGaussian1d(1, 1), [2]),
   sigFigs: 4,
   hints: ['p(x) = N(x; 0, 2).'],
@@ -247,7 +247,7 @@ d08.byHand({
 d08.number({
   id: 'vae.notes.elbo-prior-q',
   title: 'ELBO at Q = N(0, 1), x = 2',
-  source: '003 L545 (corrected, erratum 003-E61); 003 §4.5 oracle',
+  source: '003 L545 (corrected, erratum 003-E61)',
   reference: () => lgElbo1d(1, 1, 2, 0, 1).elbo,
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['E_Q log p(x|z) = −½ log 2π − ((x − m)² + v)/2; KL(N(0,1) ‖ N(0,1)) = 0.'],
@@ -255,7 +255,7 @@ d08.number({
 d08.number({
   id: 'vae.notes.gap',
   title: 'The gap log p(x) − ELBO at Q = N(0, 1), x = 2',
-  source: '003 L541 (corrected, erratum 003-E59); 003 §4.5 oracle',
+  source: '003 L541 (corrected, erratum 003-E59)',
   reference: () => lgElbo1d(1, 1, 2, 0, 1).klPosterior,
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['It equals KL(N(0,1) ‖ N(1, 0.5)).'],
@@ -286,7 +286,7 @@ d08.boolean({
 d09.number({
   id: 'vae.notes.kl',
   title: 'KL(N(μ, diag σ²) ‖ N(0, I)) for the given μ and σ²',
-  source: '003 L554; 003 §4.5 oracles',
+  source: '003 L554',
   params: { case: { default: 'a', options: ['a', 'b', 'c'], description: "a: μ=[0.5,−0.5], σ²=[0.5,2]; b: μ=[0], σ²=[e]; c: μ=[1,2], σ²=[0.5,0.25]" } },
   reference: (p) => {
     const cases: Record<string, [number[], number[]]> = { a: [[0.5, -0.5], [0.5, 2]], b: [[0], [Math.E]], c: [[1, 2], [0.5, 0.25]] };
@@ -308,7 +308,7 @@ d09.number({
 d09.vector({
   id: 'vae.notes.pathwise',
   title: '[∂/∂μ, ∂/∂σ] of E[z²] for z = μ + σε at μ = 1.5, σ = 0.5',
-  source: '003 L576–583; 003 §4.5 oracle',
+  source: '003 L576–583',
   reference: () => {
     // d/dμ and d/dσ of E[(μ + σε)²] = μ² + σ², by central differences of the closed form
     const E = (m: number, s: number) => m * m + s * s;
@@ -365,7 +365,7 @@ s02.number({
 s03.byHand({
   id: 'vae.sayed.kl-o1',
   title: 'KL (68.20) for μ = (1, −1), a = (1, 0) (to 4 significant figures)',
-  source: '004 (68.20), 004 O1',
+  source: '004 (68.20)',
   reference: () => klLogVar([1, -1], [1, 0]),
   sigFigs: 4,
   hints: ['½ Σ (μ_p² + e^{a_p} − a_p − 1).'],
@@ -373,7 +373,7 @@ s03.byHand({
 s03.number({
   id: 'vae.sayed.j-o1',
   title: 'The latent penalty J (68.59) for μ = (1, −1), a = (1, 0)',
-  source: '004 (68.59), 004 O1',
+  source: '004 (68.59)',
   reference: () => latentPenaltyJ([1, -1], [1, 0]),
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['J = 2 KL + P.'],
@@ -381,7 +381,7 @@ s03.number({
 s03.number({
   id: 'vae.sayed.o3-gap',
   title: 'ln f(h) − ELBO at q = N(0, 1), h = 1, for u ~ N(0,1), h|u ~ N(u, 1)',
-  source: '004 (68.7), 004 O3',
+  source: '004 (68.7)',
   reference: () => lgElbo1d(1, 1, 1, 0, 1).klPosterior,
   tolerance: { abs: 1e-6, rel: 1e-6 },
   hints: ['The posterior is N(0.5, 0.5).'],
