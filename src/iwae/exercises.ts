@@ -88,7 +88,7 @@ nb04.choice({
 nb04.number({
   id: 'iwae.posterior-proposal',
   title: 'L₇ of the toy model when q is the exact posterior',
-  source: '001 §4 (w_j = p(x) for every draw); 002 §6.6 [X]',
+  source: '001 §4 (w_j = p(x) for every draw); 002 §6.6 (TBU in the notes: extension)',
   reference: () => {
     const t = toySetting();
     return lgIwae1d(t.model, t.x, lgPosterior(t.model, t.x), { nz: 2000, nu: 2000 }).bound(7);
@@ -101,7 +101,7 @@ nb04.number({
 nb11.vector({
   id: 'iwae.gradient-weights',
   title: 'The IWAE gradient weights W̃ for two draws with weights w₁, w₂',
-  source: '002 §6.6 [X]; Burda et al. 2016 Eq. (14)',
+  source: '002 §6.6 (TBU in the notes: extension); Burda et al. 2016 Eq. (14)',
   params: { w1, w2 },
   reference: ({ w1: a, w2: b }) => iwaeWeights([Math.log(a), Math.log(b)]),
   tolerance: { abs: 1e-6, length: 2 },
@@ -138,7 +138,7 @@ nb11.number({
 nb11.boolean({
   id: 'iwae.monotone',
   title: 'True or false: L_K ≤ L_{K+1} for every proposal q and every K ≥ 1',
-  source: 'Burda et al. 2016, Theorem 1; 002 §6.6 [X]',
+  source: 'Burda et al. 2016, Theorem 1; 002 §6.6 (TBU in the notes: extension)',
   // Burda et al. state it for every q; the reference re-checks it on the toy model for K = 1..30 (exact quadrature)
   reference: () => Array.from({ length: 30 }, (_, i) => i + 1).every((K) => toy().bound(K) <= toy().bound(K + 1) + 1e-12),
   hints: ['Write the mean of K + 1 weights as an average of means of K of them, and use Jensen.'],
