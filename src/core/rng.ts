@@ -1,10 +1,14 @@
 /**
  * Seeded pseudo-random generator for the whole course (design principle 3: `Math.random` never appears in src/).
  *
- * Built on the 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998) from `@stdlib/random-base-mt19937`.
- * A positive 32-bit integer seed uses the reference `init_genrand(seed)`; any other seed (0, strings, larger
- * integers, word arrays) is turned into a word array and uses `init_by_array`. Uniform draws have 53 random bits
- * (the reference `genrand_res53`).
+ * The 32-bit Mersenne Twister MT19937 (Matsumoto & Nishimura 1998). Seeding is done by `@stdlib/random-base-mt19937`:
+ * a positive 32-bit integer seed uses the reference `init_genrand(seed)`; any other seed (0, strings, larger
+ * integers, word arrays) is turned into a word array and uses `init_by_array`. The draws are generated here ([PERF-2]):
+ * one twist of the whole state tempers a block of 624 words into a buffer, and every method reads it — the same
+ * words in the same order as the reference. Uniform draws have 53 random bits (the reference `genrand_res53`); normals
+ * are Box–Muller pairs (cos value first, the sin value kept for the next call). `fillUniform`/`fillNormal` fill a
+ * Float64Array with exactly the numbers that as many `uniform()`/`normal()` calls would give
+ * (`tests/core/rng-fast.test.ts` compares them with @stdlib's generator).
  *
  * Independent streams: `fork()` draws four 32-bit words from this stream and seeds a new generator with them
  * (`init_by_array`), so a forked stream is a deterministic function of the parent's seed and position;
@@ -60,27 +64,115 @@ function seedWords(seed: Seed): number | Uint32Array {
   throw new TypeError(`rng: seed must be a number, a string or an array of uint32 words (got ${describe(seed)})`);
 }
 
-/** The stdlib generator; `normalized` (53-bit uniform on [0,1)) exists at run time but is missing from its typings. */
-type Mt = ReturnType<typeof mt19937.factory> & { normalized(): number };
+/** MT19937 constants (Matsumoto & Nishimura 1998, mt19937ar.c). */
+const N = 624;
+const M = 397;
+const MATRIX_A = 0x9908b0df | 0;
+/** 2⁻⁵³: genrand_res53 = (a·2²⁶ + b) / 2⁵³ with a = word >>> 5, b = word >>> 6. */
+const RES53 = 1 / 9007199254740992;
+const TWO_26 = 67108864;
+const TWO_PI = 2 * Math.PI;
+/** Layout of @stdlib's state array: | version | sections | N | …state | 1 | index | seed length | …seed |. */
+const STDLIB_STATE = 3;
+const STDLIB_INDEX = N + 4;
+
+/** A snapshot taken by `clone()` (the whole generator, including a pending Box–Muller value). */
+interface Snapshot {
+  mt: Int32Array;
+  out: Uint32Array;
+  pos: number;
+  spare: number;
+  hasSpare: boolean;
+}
 
 /** A seeded random generator. Create one with `rng(seed)`. */
 export class Rng {
-  private readonly mt: Mt;
-  /** Second value of the last Box–Muller pair, or null. */
-  private spareNormal: number | null = null;
+  /** The MT19937 state vector (as signed 32-bit words: only bit operations touch it). */
+  private readonly mt: Int32Array;
+  /**
+   * The tempered outputs of the current block: one twist of the whole state produces all 624 words at once, so a
+   * draw is a read from this buffer (the same words, in the same order, as the reference's one-at-a-time genrand).
+   */
+  private readonly out: Uint32Array;
+  /** Index of the next unused word of `out` (N: block used up, twist before the next draw). */
+  private pos: number;
+  /** Second value of the last Box–Muller pair, valid when hasSpare. */
+  private spare = 0;
+  private hasSpare = false;
   /** The seed this generator was created with (for display and reproducibility notes). */
   readonly seed: Seed;
 
   constructor(seed: Seed, state?: unknown) {
     this.seed = seed;
-    this.mt = state
-      ? (mt19937.factory({ state: state as never, copy: true }) as Mt)
-      : (mt19937.factory({ seed: seedWords(seed) as never }) as Mt);
+    this.mt = new Int32Array(N);
+    this.out = new Uint32Array(N);
+    this.pos = N;
+    if (state && typeof state === 'object' && (state as Snapshot).mt instanceof Int32Array) {
+      const s = state as Snapshot;
+      this.mt.set(s.mt);
+      this.out.set(s.out);
+      this.pos = s.pos;
+      this.spare = s.spare;
+      this.hasSpare = s.hasSpare;
+      return;
+    }
+    // Seeding (init_genrand / init_by_array) is done by the reference implementation, @stdlib's MT19937; its state
+    // array (or one passed in, in the same layout) is copied in, so every seed gives exactly the stream it gave before.
+    const ref = state
+      ? mt19937.factory({ state: state as never, copy: true })
+      : mt19937.factory({ seed: seedWords(seed) as never });
+    const st = ref.state as Uint32Array;
+    for (let i = 0; i < N; i++) this.mt[i] = st[STDLIB_STATE + i];
+    const index = st[STDLIB_INDEX];
+    if (index < N) {
+      for (let i = index; i < N; i++) this.out[i] = temper(this.mt[i]);
+      this.pos = index;
+    }
+  }
+
+  /** Twist the whole state (the reference's next_state) and temper the 624 new words into `out`. */
+  private refill(): void {
+    const mt = this.mt;
+    const out = this.out;
+    let i = 0;
+    let w: number;
+    for (; i < N - M; i++) {
+      w = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+      mt[i] = mt[i + M] ^ (w >>> 1) ^ (-(w & 1) & MATRIX_A);
+    }
+    for (; i < N - 1; i++) {
+      w = (mt[i] & 0x80000000) | (mt[i + 1] & 0x7fffffff);
+      mt[i] = mt[i + M - N] ^ (w >>> 1) ^ (-(w & 1) & MATRIX_A);
+    }
+    w = (mt[N - 1] & 0x80000000) | (mt[0] & 0x7fffffff);
+    mt[N - 1] = mt[M - 1] ^ (w >>> 1) ^ (-(w & 1) & MATRIX_A);
+    for (i = 0; i < N; i++) {
+      let y = mt[i];
+      y ^= y >>> 11;
+      y ^= (y << 7) & 0x9d2c5680;
+      y ^= (y << 15) & 0xefc60000;
+      y ^= y >>> 18;
+      out[i] = y;
+    }
+    this.pos = 0;
   }
 
   /** A uniform 32-bit unsigned integer. */
   uint32(): number {
-    return this.mt();
+    if (this.pos >= N) this.refill();
+    return this.out[this.pos++];
+  }
+
+  /** genrand_res53: U[0, 1) from two words, 53 random bits. */
+  private res53(): number {
+    let p = this.pos;
+    if (p > N - 2) {
+      const a = this.uint32() >>> 5;
+      return (a * TWO_26 + (this.uint32() >>> 6)) * RES53;
+    }
+    const out = this.out;
+    this.pos = p + 2;
+    return ((out[p] >>> 5) * TWO_26 + (out[++p] >>> 6)) * RES53;
   }
 
   /** U(0,1) with 53 random bits (`genrand_res53`); with arguments, U(a, b). */
@@ -90,15 +182,29 @@ export class Rng {
       assertFiniteNumber('Rng.uniform', 'b', b);
       if (!(b > a)) throw new RangeError(`Rng.uniform: b must be > a (got a=${a}, b=${b})`);
     }
-    const u = this.mt.normalized();
+    const u = this.res53();
     return a + (b - a) * u;
   }
 
   /** n independent U(a, b) draws. */
   uniforms(n: number, a = 0, b = 1): Float64Array {
     assertInteger('Rng.uniforms', 'n', n, 0);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.uniform(a, b);
+    return this.fillUniform(new Float64Array(n), a, b);
+  }
+
+  /**
+   * Fill `out` with U(a, b) draws: the same numbers, and the same generator position afterwards, as
+   * `out.length` calls of `uniform(a, b)`. Returns `out`.
+   */
+  fillUniform(out: Float64Array, a = 0, b = 1): Float64Array {
+    if (!(out instanceof Float64Array)) throw new TypeError(`Rng.fillUniform: out must be a Float64Array (got ${describe(out)})`);
+    if (a !== 0 || b !== 1) {
+      assertFiniteNumber('Rng.fillUniform', 'a', a);
+      assertFiniteNumber('Rng.fillUniform', 'b', b);
+      if (!(b > a)) throw new RangeError(`Rng.fillUniform: b must be > a (got a=${a}, b=${b})`);
+    }
+    const w = b - a;
+    for (let i = 0; i < out.length; i++) out[i] = a + w * this.res53();
     return out;
   }
 
@@ -107,9 +213,24 @@ export class Rng {
     assertInteger('Rng.integer', 'n', n, 1, UINT32);
     const limit = UINT32 - (UINT32 % n);
     let x: number;
-    do x = this.mt();
+    do x = this.uint32();
     while (x >= limit);
     return x % n;
+  }
+
+  /** One standard normal by the Box–Muller transform; the pair's second value is kept for the next call. */
+  private stdNormal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    let u1 = this.res53();
+    while (u1 === 0) u1 = this.res53();
+    const u2 = this.res53();
+    const r = Math.sqrt(-2 * Math.log(u1));
+    this.spare = r * Math.sin(TWO_PI * u2);
+    this.hasSpare = true;
+    return r * Math.cos(TWO_PI * u2);
   }
 
   /** N(mu, sigma²) by the Box–Muller transform (the second value of each pair is kept for the next call). */
@@ -118,26 +239,44 @@ export class Rng {
       assertFiniteNumber('Rng.normal', 'mu', mu);
       assertPositive('Rng.normal', 'sigma', sigma);
     }
-    let z: number;
-    if (this.spareNormal !== null) {
-      z = this.spareNormal;
-      this.spareNormal = null;
-    } else {
-      let u1 = this.mt.normalized();
-      while (u1 === 0) u1 = this.mt.normalized();
-      const u2 = this.mt.normalized();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      z = r * Math.cos(2 * Math.PI * u2);
-      this.spareNormal = r * Math.sin(2 * Math.PI * u2);
-    }
-    return mu + sigma * z;
+    return mu + sigma * this.stdNormal();
   }
 
   /** n independent N(mu, sigma²) draws. */
   normals(n: number, mu = 0, sigma = 1): Float64Array {
     assertInteger('Rng.normals', 'n', n, 0);
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.normal(mu, sigma);
+    return this.fillNormal(new Float64Array(n), mu, sigma);
+  }
+
+  /**
+   * Fill `out` (or `out[offset … offset+count)`) with N(mu, sigma²) draws: the same numbers, and the same generator
+   * state afterwards (including a pending Box–Muller value), as that many calls of `normal(mu, sigma)`. Returns `out`.
+   */
+  fillNormal(out: Float64Array, mu = 0, sigma = 1, offset = 0, count = out.length - offset): Float64Array {
+    if (!(out instanceof Float64Array)) throw new TypeError(`Rng.fillNormal: out must be a Float64Array (got ${describe(out)})`);
+    if (mu !== 0 || sigma !== 1) {
+      assertFiniteNumber('Rng.fillNormal', 'mu', mu);
+      assertPositive('Rng.fillNormal', 'sigma', sigma);
+    }
+    if (offset !== 0 || count !== out.length) {
+      assertInteger('Rng.fillNormal', 'offset', offset, 0, out.length);
+      assertInteger('Rng.fillNormal', 'count', count, 0, out.length - offset);
+    }
+    let i = offset;
+    const end = offset + count;
+    if (i < end && this.hasSpare) {
+      this.hasSpare = false;
+      out[i++] = mu + sigma * this.spare;
+    }
+    while (i + 1 < end) {
+      let u1 = this.res53();
+      while (u1 === 0) u1 = this.res53();
+      const u2 = this.res53();
+      const r = Math.sqrt(-2 * Math.log(u1));
+      out[i++] = mu + sigma * (r * Math.cos(TWO_PI * u2));
+      out[i++] = mu + sigma * (r * Math.sin(TWO_PI * u2));
+    }
+    if (i < end) out[i] = mu + sigma * this.stdNormal();
     return out;
   }
 
@@ -233,7 +372,7 @@ export class Rng {
 
   /** An independent stream: seeded with four words drawn from this one. Advances this stream. */
   fork(): Rng {
-    const words = [this.mt(), this.mt(), this.mt(), this.mt()];
+    const words = [this.uint32(), this.uint32(), this.uint32(), this.uint32()];
     return new Rng(words);
   }
 
@@ -245,19 +384,27 @@ export class Rng {
 
   /** An integer seed for tfjs random ops (`tf.randomNormal(shape, 0, 1, 'float32', seed)`). */
   tfSeed(): number {
-    return this.mt();
+    return this.uint32();
   }
 
   /** An exact copy of this generator at its current position (the copy and the original then draw the same numbers). */
   clone(): Rng {
-    const c = new Rng(this.seed, this.mt.state);
-    c.spareNormal = this.spareNormal;
-    return c;
+    const snapshot: Snapshot = { mt: this.mt, out: this.out, pos: this.pos, spare: this.spare, hasSpare: this.hasSpare };
+    return new Rng(this.seed, snapshot);
   }
 
   toString(): string {
     return `Rng(MT19937, seed ${describe(this.seed)})`;
   }
+}
+
+/** MT19937 tempering of one state word. */
+function temper(y: number): number {
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y >>> 0;
 }
 
 /** A seeded generator: `rng(42)`, `rng('lecture-3')`, `rng([1, 2, 3])`. */

@@ -60,12 +60,37 @@ export interface IwaeDraw<Z> {
   estimate: number;
 }
 
+/**
+ * A spec with a batched path ([PERF-2]): `drawBatch(K, rng)` returns the K log-weights of K draws — exactly the numbers,
+ * and the generator position afterwards, of K rounds of `z = sample(rng)`, `logJoint(z) − logQ(z)` — and the draws
+ * themselves on request (`z()`), so an estimate alone allocates no per-sample arrays. `iwaeDraw` uses it when present.
+ */
+export interface BatchedIwaeSpec<Z> extends MonteCarloElboSpec<Z> {
+  drawBatch(K: number, rng: Rng): { logW: number[]; z: () => Z[] };
+}
+
 /** Draw z_1..z_K ~ q(z|x) and return the single-draw estimate of L_K (001 §4; `vi.logWeights` draws the log-weights). */
 export function iwaeDraw<Z>(spec: MonteCarloElboSpec<Z>, K: number, rng: Rng): IwaeDraw<Z> {
   const fn = 'iwaeDraw';
   checkSpec(fn, spec);
   checkK(fn, K);
   checkRng(fn, rng);
+  const batched = (spec as Partial<BatchedIwaeSpec<Z>>).drawBatch;
+  if (typeof batched === 'function') {
+    const b = batched(K, rng);
+    checkLogW(fn, b.logW);
+    const draw = { logW: b.logW, estimate: iwaeEstimate(b.logW) } as IwaeDraw<Z>;
+    // z is built from the flat buffer only when read (an estimate alone never needs it); then it is an ordinary value.
+    let zs: Z[] | undefined;
+    return Object.defineProperty(draw, 'z', {
+      enumerable: true,
+      configurable: true,
+      get: () => (zs ??= b.z()),
+      set: (v: Z[]) => {
+        zs = v;
+      },
+    });
+  }
   const z: Z[] = [];
   const recording: MonteCarloElboSpec<Z> = {
     sample: (g) => {
@@ -77,10 +102,15 @@ export function iwaeDraw<Z>(spec: MonteCarloElboSpec<Z>, K: number, rng: Rng): I
     logJoint: spec.logJoint,
   };
   const logW = logWeights(recording, K, rng);
-  logW.forEach((v, j) => {
-    if (Number.isNaN(v) || v === Infinity) throw new RangeError(`${fn}: log w_${j + 1} = log p(x, z) − log q(z|x) must be a number < +∞ (got ${describe(v)})`);
-  });
+  checkLogW(fn, logW);
   return { z, logW, estimate: iwaeEstimate(logW) };
+}
+
+function checkLogW(fn: string, logW: number[]): void {
+  for (let j = 0; j < logW.length; j++) {
+    const v = logW[j];
+    if (Number.isNaN(v) || v === Infinity) throw new RangeError(`${fn}: log w_${j + 1} = log p(x, z) − log q(z|x) must be a number < +∞ (got ${describe(v)})`);
+  }
 }
 
 /** The mean of R independent single-draw estimates, with their variance and the standard error of the mean. */

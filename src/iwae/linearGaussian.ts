@@ -10,7 +10,7 @@ import { logMeanExp, softmax } from '../core/special';
 import { assertInteger, assertVector, describe } from '../core/validate';
 import { GaussianQ, gaussianQ1d, lgLogEvidence, lgLogJoint, lgPosterior, linearGaussian1d, LinearGaussianModel } from '../vae/linearGaussian';
 import { MonteCarloElboSpec } from '../vi/elbo';
-import { checkK, checkRng } from './bound';
+import { BatchedIwaeSpec, checkK, checkRng } from './bound';
 import { Iwae1d, Iwae1dOptions, Problem1d } from './exact1d';
 
 const LOG_2PI = Math.log(2 * Math.PI);
@@ -31,9 +31,10 @@ function checkQ(fn: string, model: LinearGaussianModel, q: unknown): asserts q i
  * The model, x and q as the generic spec { sample, logQ, logJoint } of the estimators (z ~ q by its Cholesky factor).
  * Everything that does not depend on z (the Cholesky factor and log-determinant of q's covariance, x − b, the
  * constants) is computed once here, so one log-weight costs O(dk + k²) flops and no validation ([PERF-2]); the values
- * are `mvnLogPdf(z, q.mean, q.cov)` and `vae.lgLogJoint(model, x, z)` (checked in tests/iwae).
+ * are `mvnLogPdf(z, q.mean, q.cov)` and `vae.lgLogJoint(model, x, z)` (checked in tests/iwae). `drawBatch` is the
+ * batched path `iwaeDraw` takes: the same numbers as K calls of `sample`, `logJoint` − `logQ` (tests/perf/iwae-batch.test.ts).
  */
-export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ): MonteCarloElboSpec<number[]> {
+export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: GaussianQ): BatchedIwaeSpec<number[]> {
   const fn = 'lgIwaeSpec';
   checkModel(fn, model);
   assertVector(fn, 'x', x, model.d);
@@ -82,6 +83,49 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
       let z2 = 0;
       for (let j = 0; j < k; j++) z2 += z[j] * z[j];
       return logJointConst - r2 * half1OverS2 - 0.5 * z2;
+    },
+    drawBatch: (K: number, g: Rng) => {
+      // The K samples' noise in one fill (the same normals as K calls of sample), then sample, logQ and logJoint
+      // above with the same operations in the same order, on a flat K×k buffer: the same bits, no per-sample arrays.
+      const e = g.normals(K * k);
+      const z = new Float64Array(K * k);
+      const logW = new Array<number>(K);
+      for (let n = 0; n < K; n++) {
+        const o = n * k;
+        for (let i = 0; i < k; i++) {
+          let v = mu[i];
+          for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[o + j];
+          z[o + i] = v;
+        }
+        let q2 = 0;
+        for (let i = 0; i < k; i++) {
+          let v = z[o + i] - mu[i];
+          for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
+          w[i] = v / Lf[i * k + i];
+          q2 += w[i] * w[i];
+        }
+        let r2 = 0;
+        for (let r = 0; r < d; r++) {
+          let res = xb[r];
+          for (let j = 0; j < k; j++) res -= W[r * k + j] * z[o + j];
+          r2 += res * res;
+        }
+        let z2 = 0;
+        for (let j = 0; j < k; j++) z2 += z[o + j] * z[o + j];
+        logW[n] = logJointConst - r2 * half1OverS2 - 0.5 * z2 - (logQConst - 0.5 * q2);
+      }
+      return {
+        logW,
+        z: () => {
+          const out = new Array<number[]>(K);
+          for (let n = 0; n < K; n++) {
+            const zn = new Array<number>(k);
+            for (let i = 0; i < k; i++) zn[i] = z[n * k + i];
+            out[n] = zn;
+          }
+          return out;
+        },
+      };
     },
   };
 }

@@ -82,7 +82,7 @@ export function randomWalkMetropolis(opts: { logTarget: (x: Float64Array) => num
       lcur = lprop;
       acc++;
     }
-    samples.set(cur, t * d);
+    for (let j = 0, o = t * d; j < d; j++) samples[o + j] = cur[j];
     lt[t] = lcur;
   }
   return { samples, dim: d, nSteps, acceptRate: acc / nSteps, logTarget: lt };
