@@ -8,13 +8,16 @@
  * tslab's compiler and executor behind a Jupyter protocol layer of this project's own; see kernel.js.
  */
 const { watchParent, START_PPID } = require('./parent'); // first: it records the parent's pid before anything slow loads
+const { mark } = require('./profile');
 const path = require('path');
 const { Worker } = require('worker_threads');
 const { Wire } = require('./wire');
 const { installTrace, inertWatchers } = require('./trace');
 
 inertWatchers(); // before tslab's compiler loads (grading sandbox with Node's permission model only)
+mark('kernel modules loading');
 const { Kernel, kernelInfo } = require('./kernel');
+mark('kernel modules loaded (TypeScript, tslab)');
 
 function main(argv) {
   const i = argv.indexOf('--config-path');
@@ -112,6 +115,7 @@ function main(argv) {
 
   Promise.all([wire.start({ onShell, sockets: ['iopub', 'shell', 'stdin'] }), controlReady])
     .then(() => {
+      mark('sockets and control thread ready');
       wire.publish('status', { execution_state: 'starting' }, {});
       // Warm the compiler once the sockets answer (kernel_info first; the first cell waits for the warm-up).
       setImmediate(() => kernel.warm());

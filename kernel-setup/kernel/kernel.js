@@ -27,6 +27,7 @@ const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tsla
 const { History } = require('./history');
 const { expandShorthandProperties } = require('./shorthand');
 const { endsWithSemicolon } = require('./semicolon');
+const { mark, timed } = require('./profile');
 
 const DISPLAY = Symbol.for('Jupyter.display');
 /** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
@@ -182,12 +183,19 @@ class Kernel {
     this.log = opts.log || ((m) => process.stderr.write(m + '\n'));
     this.running = opts.running || new Int32Array(1);
     const converters = {};
+    const create = (kind, opts) => {
+      mark(`${kind} compiler: creating`);
+      const c = createConverter(opts);
+      c.convert = timed(`${kind} compiler: convert`, c.convert);
+      mark(`${kind} compiler: ready`);
+      return c;
+    };
     this.converters = {
       get node() {
-        return (converters.node ||= createConverter({ isJS: false, isBrowser: false }));
+        return (converters.node ||= create('node', { isJS: false, isBrowser: false }));
       },
       get browser() {
-        return (converters.browser ||= createConverter({ isJS: false, isBrowser: true }));
+        return (converters.browser ||= create('browser', { isJS: false, isBrowser: true }));
       },
       close() {
         for (const c of Object.values(converters)) c.close();
@@ -261,6 +269,7 @@ class Kernel {
     const { code = '', silent = false, stop_on_error = true } = msg.content;
     const storeHistory = msg.content.store_history !== false && !silent;
     const started = new Date().toISOString();
+    mark(`execute_request ${seq}: start`);
     ch.status('busy');
     try {
       if (seq <= this.abortUntil || Date.parse(msg.header.date) < this.abortBefore) {
@@ -296,6 +305,7 @@ class Kernel {
       ch.reply('execute_reply', { status: 'ok', execution_count: count, payload: r.payload || [], user_expressions: {} }, { started, status: 'ok' });
     } finally {
       ch.status('idle');
+      mark(`execute_request ${seq}: replied`);
     }
   }
 
