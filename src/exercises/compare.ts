@@ -140,6 +140,24 @@ function isArrayLike(x: unknown): x is ArrayLike<unknown> {
   return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }
 
+/** The entries of a vector answer of length `n` as numbers, or the verdict on a malformed one (vector comparators). */
+function realEntries(answer: unknown, n: number): number[] | Verdict {
+  if (!isArrayLike(answer)) return malformed(`Expected an array of ${n} numbers, got ${what(answer)}.`);
+  if (answer.length !== n) return malformed(`Expected an array of ${n} numbers, got ${answer.length} entries.`);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = asReal(answer[i]);
+    if (typeof a === 'string') return malformed(`Entry ${i} should be a number, got ${a}.`);
+    out.push(a);
+  }
+  return out;
+}
+
+/** "3 of 5 entries differ (entries 0, 2, 4)" (the first five listed). */
+function entriesDiffer(wrong: readonly number[], n: number): string {
+  return `${wrong.length} of ${n} entries differ (entr${wrong.length > 1 ? 'ies' : 'y'} ${wrong.slice(0, 5).join(', ')}${wrong.length > 5 ? ', …' : ''})`;
+}
+
 function fmtNum(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(12)));
 }
@@ -212,16 +230,10 @@ export function vector(t: VectorOptions = {}): Comparator<ArrayLike<number>> {
     kind: 'vector',
     expects,
     compare: guard('vector', expects, (answer, e) => {
-      if (!isArrayLike(answer)) return malformed(`Expected an array of ${e.length} numbers, got ${what(answer)}.`);
-      if (answer.length !== e.length) return malformed(`Expected an array of ${e.length} numbers, got ${answer.length} entries.`);
-      const wrong: number[] = [];
-      for (let i = 0; i < e.length; i++) {
-        const a = asReal(answer[i]);
-        if (typeof a === 'string') return malformed(`Entry ${i} should be a number, got ${a}.`);
-        if (!isClose(a, e[i], tt)) wrong.push(i);
-      }
-      if (wrong.length) return fail(`Not correct: ${wrong.length} of ${e.length} entries differ (entr${wrong.length > 1 ? 'ies' : 'y'} ${wrong.slice(0, 5).join(', ')}${wrong.length > 5 ? ', …' : ''}).`);
-      return pass();
+      const a = realEntries(answer, e.length);
+      if (!Array.isArray(a)) return a;
+      const wrong = a.flatMap((x, i) => (isClose(x, e[i], tt) ? [] : [i]));
+      return wrong.length ? fail(`Not correct: ${entriesDiffer(wrong, e.length)}.`) : pass();
     }),
     toJSON: (e) => Array.from(e),
     format: (e) => `[${Array.from(e).map(fmtNum).join(', ')}]`,
@@ -584,19 +596,13 @@ export function vectorSigFigs(n: number): Comparator<ArrayLike<number>> {
     kind: 'vector',
     expects,
     compare: guard('vector', expects, (answer, e) => {
-      if (!isArrayLike(answer)) return malformed(`Expected an array of ${e.length} numbers, got ${what(answer)}.`);
-      if (answer.length !== e.length) return malformed(`Expected an array of ${e.length} numbers, got ${answer.length} entries.`);
-      const verdicts: Verdict[] = [];
-      let fewest = n;
-      for (let i = 0; i < e.length; i++) {
-        const a = asReal(answer[i]);
-        if (typeof a === 'string') return malformed(`Entry ${i} should be a number, got ${a}.`);
-        const digits = significantDigits(a);
-        if (digits < n) fewest = Math.min(fewest, digits);
-        verdicts.push(sigFigsVerdict(Math.abs(a - e[i]), e[i], digits, n, `entry ${i}`));
-      }
+      const a = realEntries(answer, e.length);
+      if (!Array.isArray(a)) return a;
+      const digits = a.map(significantDigits);
+      const fewest = Math.min(n, ...digits);
+      const verdicts = a.map((x, i) => sigFigsVerdict(Math.abs(x - e[i]), e[i], digits[i], n, `entry ${i}`));
       const wrong = verdicts.map((v, i) => (v.passed || /^Right to/.test(v.feedback) ? -1 : i)).filter((i) => i >= 0);
-      if (wrong.length) return fail(`Not correct to ${sigText(n)}: ${wrong.length} of ${e.length} entries differ (entr${wrong.length > 1 ? 'ies' : 'y'} ${wrong.slice(0, 5).join(', ')}${wrong.length > 5 ? ', …' : ''}).`);
+      if (wrong.length) return fail(`Not correct to ${sigText(n)}: ${entriesDiffer(wrong, e.length)}.`);
       if (verdicts.every((v) => v.passed)) return pass(`Correct (each entry to ${sigText(n)}).`);
       return { passed: false, feedback: `Right to ${sigText(fewest)}; give ${n}: carry more digits through the calculation.` };
     }),

@@ -8,7 +8,7 @@
  * student version) are allowed: only what the submission adds beyond them counts.
  */
 import { getExercise, hasExercise } from './registry';
-import { cellText, Notebook } from './notebook';
+import { cellText, Notebook, stringEnd } from './notebook';
 
 /** Why an exercise counts as looked up, by exercise id. */
 export type Lookups = Map<string, string>;
@@ -27,8 +27,7 @@ export function withoutComments(code: string): string {
   for (let i = 0; i < code.length; i++) {
     const ch = code[i];
     if (ch === '"' || ch === "'" || ch === '`') {
-      let j = i + 1;
-      while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
+      const j = stringEnd(code, i);
       out += code.slice(i, j + 1);
       i = j;
     } else if (ch === '/' && code[i + 1] === '/') {

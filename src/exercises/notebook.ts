@@ -89,6 +89,14 @@ export interface CheckCall {
   params: Params | null;
 }
 
+/** The index of the quote that closes the string literal opening at `src[start]` (or src.length if it is unclosed). */
+export function stringEnd(src: string, start: number): number {
+  const q = src[start];
+  let j = start + 1;
+  while (j < src.length && src[j] !== q) j += src[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** Split the argument list starting at `start` (just after '(') into top-level argument texts; end = index after ')'. */
 export function splitArgs(src: string, start: number): { args: string[]; end: number } | null {
   const args: string[] = [];
@@ -97,8 +105,7 @@ export function splitArgs(src: string, start: number): { args: string[]; end: nu
   for (let i = start; i < src.length; i++) {
     const ch = src[i];
     if (ch === '"' || ch === "'" || ch === '`') {
-      let j = i + 1;
-      while (j < src.length && src[j] !== ch) j += src[j] === '\\' ? 2 : 1;
+      const j = stringEnd(src, i);
       cur += src.slice(i, j + 1);
       i = j;
       continue;
