@@ -2,7 +2,7 @@
  * exercises: the exercise registry, `check()` for notebooks, comparators, and the answer encoding the grader re-verifies.
  *
  * In a notebook:   import { exercises } from 'dgmlab';   exercises.check('core.logsumexp', value);
- * In a topic:      import { registerExercise, compare } from '../exercises';   (see registry.ts)
+ * In a topic:      import { exerciseGroup } from '../exercises';   one group per notebook (see shapes.ts; registry.ts underneath)
  */
 export * as compare from './compare';
 export type { Comparator, Verdict, Tolerance, VectorOptions, ExpressionOptions } from './compare';

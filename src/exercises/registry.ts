@@ -1,6 +1,7 @@
 /**
  * The exercise registry. Topics register their exercises next to their code, at module load
- * (e.g. `src/gan/exercises.ts`, imported by `src/gan/index.ts`), so `import 'dgmlab'` fills the registry:
+ * (e.g. `src/gan/exercises.ts`, imported by `src/gan/index.ts`), so `import 'dgmlab'` fills the registry. Topics use
+ * `exerciseGroup` (shapes.ts), which calls `registerExercise` with the notebook and the comparator filled in; the long form:
  *
  *   import { registerExercise, compare } from '../exercises';
  *   registerExercise({
