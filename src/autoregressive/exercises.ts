@@ -80,7 +80,7 @@ registerExercise({
 registerExercise({
   id: 'ar.nade.count',
   title: 'The number of NADE parameters',
-  source: '003 L621–625 (2nd + n + 2d); 002 D24 (2pd + p + d)',
+  source: '003 L621–625 (2nd + n + 2d); 002 §7.3 counts 2pd + p + d',
   params: {
     n: { default: 784, min: 1, max: 100000, integer: true, description: 'number of binary inputs n' },
     d: { default: 500, min: 1, max: 100000, integer: true, description: 'hidden units d' },
@@ -95,7 +95,7 @@ registerExercise({
 registerExercise({
   id: 'ar.nade.p111',
   title: 'p(x = (1, 1, 1)) under the three-variable NADE of the notebook, by hand to 6 significant figures',
-  source: '003 L614–619 (with the k − 1 columns of erratum 003-E73); 003 inventory §4.6',
+  source: '003 L614–619 (with the k − 1 columns of erratum 003-E73)',
   reference: () => Math.exp(nadeLogProb(NADE_EXAMPLE, [1, 1, 1])),
   compare: compare.sigFigs(6),
   hints: ['h_1 = σ(b), h_2 = σ(b + W_{·,1}), h_3 = σ(b + W_{·,1} + W_{·,2}).', 'p(111) = y_1 y_2 y_3 with y_k = σ(V_k · h_k + c_k).'],
@@ -105,7 +105,7 @@ registerExercise({
 registerExercise({
   id: 'ar.nade.conditionals',
   title: 'The conditionals y = (y_1, y_2, y_3) of the three-variable NADE at x = (0, 1, 0)',
-  source: '003 L614–619; 003 inventory §4.6',
+  source: '003 L614–619',
   reference: () => nadeConditionals(NADE_EXAMPLE, [0, 1, 0]),
   compare: compare.vector({ rel: 1e-6 }),
   hints: ['y_k uses x_1 … x_{k−1} only, so x_2 = 1 matters for y_3 alone.'],
@@ -127,7 +127,7 @@ registerExercise({
 registerExercise({
   id: 'ar.made.first-mask',
   title: 'The input→hidden mask M¹ (4×3) for hidden degrees m = (1, 2, 1, 2)',
-  source: '003 L661 with the rule of erratum 003-E80; 003 inventory §4.7',
+  source: '003 L661 with the rule of erratum 003-E80',
   reference: () => madeMasks(3, [4], [[1, 2, 1, 2]]).masks[0],
   compare: compare.matrix({ abs: 0 }),
   hints: ['M¹[u, d] = 1 when m(u) ≥ d: a unit of degree 1 sees x_1 only.'],
@@ -137,7 +137,7 @@ registerExercise({
 registerExercise({
   id: 'ar.made.connectivity',
   title: 'The connectivity matrix M^V M¹ of the n = 3, degrees (1, 2, 1, 2) MADE',
-  source: '003 L652–667; 003 inventory §4.7',
+  source: '003 L652–667',
   reference: () => madeConnectivity(madeMasks(3, [4], [[1, 2, 1, 2]]).masks),
   compare: compare.matrix({ abs: 0 }),
   hints: ['M^V[k, u] = 1 when k > m(u).', 'Entry (k, j) counts hidden units u with j ≤ m(u) < k.'],
@@ -148,7 +148,7 @@ const L667 = madeHiddenMask([1, 1, 2, 1, 3], [1, 2, 1, 2, 3]);
 registerExercise({
   id: 'ar.made.l667-degrees',
   title: 'Degrees (m¹, m²) of two 5-unit hidden layers whose mask 1[m²(u′) ≥ m¹(u)] is the repaired L667 mask',
-  source: '003 L667 (erratum 003-E81); 003 inventory §4.7',
+  source: '003 L667 (erratum 003-E81)',
   reference: () => ({ m1: [1, 2, 1, 2, 3], m2: [1, 1, 2, 1, 3] }),
   compare: compare.custom<{ m1: number[]; m2: number[] }>(
     'made-degrees',
@@ -181,7 +181,7 @@ registerExercise({
 registerExercise({
   id: 'ar.arp.stationary-mean',
   title: 'The stationary mean of y_t = 1 + 0.5 y_{t−1} − 0.3 y_{t−2} + ε_t',
-  source: '002 §7, L1252–1256 (AR(p)); 002 inventory NB12',
+  source: '002 §7, L1252–1256 (AR(p))',
   reference: () => arStationaryMean(1, [0.5, -0.3]),
   compare: compare.number({ rel: 1e-6 }),
   hints: ['Take expectations on both sides with E[y_t] = μ for all t.'],
@@ -201,7 +201,7 @@ registerExercise({
 registerExercise({
   id: 'ar.fvsbn.count',
   title: 'FVSBN parameters for p binary variables',
-  source: '002 §7.2, Eq. (7.2.2), L1291 (T18; erratum 002-E38)',
+  source: '002 §7.2, Eq. (7.2.2), L1291 (erratum 002-E38)',
   params: { p: { default: 8, min: 1, max: 100000, integer: true, description: 'number of binary variables p' } },
   reference: (q) => fvsbnParameters(q.p as number),
   compare: compare.number({ abs: 0 }),
@@ -234,7 +234,7 @@ const o18 = () => markovChainModel(4, 0.6, 0.8, 0.3);
 registerExercise({
   id: 'ar.pd.joint',
   title: 'P(x = (1, 1, 0, 1)) for the Markov chain P(x₁=1) = 0.6, P(1|1) = 0.8, P(1|0) = 0.3',
-  source: '000 §2, (2.11); 000 O-18',
+  source: '000 §2, (2.11)',
   reference: () => pdProb(o18(), [1, 1, 0, 1]),
   compare: compare.number({ rel: 1e-9 }),
   hints: ['Multiply P(x₁ = 1), P(x₂ = 1 | x₁ = 1), P(x₃ = 0 | x₂ = 1) and P(x₄ = 1 | x₃ = 0).'],
@@ -244,7 +244,7 @@ registerExercise({
 registerExercise({
   id: 'ar.pd.marginal',
   title: 'The marginal P(x₃ = 0, x₄ = 1) of the same chain',
-  source: '000 §2, L566–568 (erratum 000-E26); 000 O-18',
+  source: '000 §2, L566–568 (erratum 000-E26)',
   reference: () => pdMarginalTail(o18(), [0, 1]),
   compare: compare.number({ rel: 1e-9 }),
   hints: ['P(x₃ = 0, x₄ = 1) = P(x₃ = 0) · P(x₄ = 1 | x₃ = 0); P(x₃ = 0) needs the marginal of x₂ first.'],
@@ -254,7 +254,7 @@ registerExercise({
 registerExercise({
   id: 'ar.pd.rnn-step',
   title: 'One RNN step (h₁, o₁) with W_h = 0.5, U_h = −0.3, b_h = 0.1, W_o = 2, b_o = 0, h₀ = 0.2, x₁ = 1, by hand to 4 significant figures',
-  source: '000 §2, (2.12); 000 O-19',
+  source: '000 §2, (2.12)',
   reference: () => {
     const r = rnnStep({ Wh: [[0.5]], Uh: [[-0.3]], bh: [0.1], Wo: [[2]], bo: [0] }, [1], [0.2]);
     return [r.h[0], r.o[0]];
@@ -267,7 +267,7 @@ registerExercise({
 registerExercise({
   id: 'ar.pd.lstm-c2',
   title: 'The LSTM cell state c₂ after x = (1, −1) with all W = 0.5, all U = −0.5, b = 0, h₀ = c₀ = 0',
-  source: '000 §2, (2.13); 000 O-20',
+  source: '000 §2, (2.13)',
   reference: () => lstmUnroll(lstmConstantParams(1, 1, 0.5, -0.5, 0), [[1], [-1]], [0], [0]).c[1][0],
   compare: compare.number({ rel: 1e-6 }),
   hints: ['Step 1: every gate pre-activation is 0.5; c₁ = i·g, h₁ = o·tanh(c₁).', 'Step 2: pre-activation 0.5·(−1) − 0.5·h₁.'],
@@ -277,7 +277,7 @@ registerExercise({
 registerExercise({
   id: 'ar.pd.draws',
   title: 'How many conditional draws does sequential generation make for an n × n image with k seeded pixels?',
-  source: '000 §2, L566; 000 O-16',
+  source: '000 §2, L566',
   params: { n: { default: 3, min: 1, max: 1000, integer: true, description: 'image width n' }, k: { default: 2, min: 0, max: 1000000, integer: true, description: 'seeded pixels k' } },
   reference: (q) => Math.max(0, (q.n as number) ** 2 - (q.k as number)),
   compare: compare.number({ abs: 0 }),
@@ -288,7 +288,7 @@ registerExercise({
 registerExercise({
   id: 'ar.pd.ideal-cell',
   title: 'The idealised 2-D LSTM cell c_{3,3} (f = i = g = 1, zero boundary)',
-  source: '000 §2, (2.14) (erratum 000-E29); 000 O-22',
+  source: '000 §2, (2.14) (erratum 000-E29)',
   params: { i: { default: 3, min: 1, max: 20, integer: true, description: 'row i' }, j: { default: 3, min: 1, max: 20, integer: true, description: 'column j' } },
   reference: (q) => idealCellGrid(Math.max(q.i as number, q.j as number))[(q.i as number) - 1][(q.j as number) - 1],
   compare: compare.number({ abs: 0 }),

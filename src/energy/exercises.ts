@@ -26,7 +26,7 @@ function register<S extends ParamSpecs = Record<string, never>, A = unknown>(spe
 register({
   id: 'ebm.bm.energy',
   title: 'By hand: the energy E(1, 0, 1) of the 3-unit machine w12 = 1, w13 = −1, w23 = 0.5, b = (0.1, −0.2, 0.3) (exact to 4 decimals)',
-  source: '000 §3, Eq. (3.16); oracle 000 O-29',
+  source: '000 §3, Eq. (3.16)',
   reference: () => bmEnergy(BM_O29, VD),
   compare: compare.number({ abs: 5e-5 }),
   hints: ['Only pairs with x_i = x_j = 1 contribute: here (1, 3).', 'E = −w13 − b1 − b3.'],
@@ -36,7 +36,7 @@ register({
 register({
   id: 'ebm.bm.logz',
   title: 'The partition function Z = Σ_x exp(−E(x)) of the same machine at κT = 1, by enumerating the 8 states (6 significant figures)',
-  source: '000 §3, the Boltzmann PDF above Eq. (3.17) (a sum for binary x); oracle 000 O-29',
+  source: '000 §3, the Boltzmann PDF above Eq. (3.17) (a sum for binary x)',
   reference: () => bmDistribution(BM_O29, 1).Z,
   compare: compare.number({ rel: 5e-6 }),
   hints: ['Loop over s = 0..7 and read the bits of s as (x1, x2, x3).', 'Z ≈ 11.1.'],
@@ -46,7 +46,7 @@ register({
 register({
   id: 'ebm.bm.grad-w13',
   title: 'The exact log-likelihood gradient ∂ log P(x)/∂w13 at x = (1, 0, 1): x1x3 − E_model[x1x3] (to 1e-6)',
-  source: '000 §3, (3.17)–(3.18) repaired (erratum 000-E49); oracle 000 O-30',
+  source: '000 §3, (3.17)–(3.18) repaired (erratum 000-E49)',
   reference: () => bmGradExact(BM_O29, [VD]).dW[0][2],
   compare: compare.number({ abs: 1e-6 }),
   hints: ['E_model[x1x3] = P(1,0,1) + P(1,1,1).', 'The tutorial’s rule (3.18) would give 1 here.'],
@@ -55,8 +55,8 @@ register({
 
 register({
   id: 'ebm.bm.o33-tutorial',
-  title: 'Average log-likelihood of the O-33 data after 200 full-batch steps of the tutorial’s rule (3.18), γ = 0.1, from W = 0, b = 0 (to 1e-5)',
-  source: '000 §3, Eq. (3.18) (erratum 000-E49); oracle 000 O-33 with AUDIT-NOTES (200 updates)',
+  title: 'Average log-likelihood of the four-vector data after 200 full-batch steps of the tutorial’s rule (3.18), γ = 0.1, from W = 0, b = 0 (to 1e-5)',
+  source: '000 §3, Eq. (3.18) (erratum 000-E49)',
   reference: () => bmTrain(BM_O33_DATA, { rule: 'source', steps: 200, gamma: 0.1 }).history[200].logLik,
   compare: compare.number({ abs: 1e-5 }),
   hints: ['Each step adds γ·mean(x_i x_j) to w_ij and γ·mean(x_i) to b_i — it never subtracts anything.', 'Evaluate the log-likelihood with the exact Z at the end.'],
@@ -66,7 +66,7 @@ register({
 register({
   id: 'ebm.bm.rbm-connections',
   title: 'By hand: how many weights has a restricted machine on n = 10 units with an input group of k = 4 (and how many the full machine: 45)?',
-  source: '000 §3, L1054 and L1183–1191; oracle 000 O-36',
+  source: '000 §3, L1054 and L1183–1191',
   reference: () => rbmConnections(4, 10),
   compare: compare.number({ abs: 0 }),
   hints: ['Only pairs with one unit in each group are connected.'],

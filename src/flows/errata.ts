@@ -394,7 +394,7 @@ export function o09Comparison(): { exact: number[][]; source: number[][]; finite
 registerErratum({
   id: '000-E70',
   source: '000',
-  location: '§2, L447–518, finite NF with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾) in every layer (L447–518); not in the inventory',
+  location: '§2, L447–518, finite NF with xᵢ⁽ᵏ⁾ = a(φᵢ⁽ᵏ⁾ᵀz + δᵢ⁽ᵏ⁾) in every layer (L447–518)',
   sourceForm: 'every layer an invertible sigmoid layer, g = f_K ∘ … ∘ f₁ “invertible” on X = Z = ℝⁿ',
   exactForm: 'each sigmoid layer maps ℝⁿ onto (0, 1)ⁿ, so for K ≥ 2 the image of g is a proper subset of (0, 1)ⁿ: g is not onto X and log P(x) = −∞ for data outside the image, which MLE cannot handle',
   summary: 'the composition of sigmoid layers is not a bijection onto the sample space (found while implementing; not in the inventory)',

@@ -78,7 +78,7 @@ n05.number({
 
 n05.byHand({
   id: 'flow.cov.logdet-2d',
-  title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow of 000 O-08 (to 4 significant figures)',
+  title: 'log|det ∇ₓg⁻¹(x)| for the 2-D affine-sigmoid flow (to 4 significant figures)',
   source: '000 §2, L367–429, exact form',
   reference: () => flowLogProbDetails(affineSigmoidFlow(O08.Phi, O08.delta), O08.x).logDet,
   sigFigs: 4,
@@ -87,7 +87,7 @@ n05.byHand({
 
 n05.matrix({
   id: 'flow.cov.grad-phi-2d',
-  title: 'The exact ∂ log P/∂Φ (a 2×2 matrix) at the O-08 point',
+  title: 'The exact ∂ log P/∂Φ (a 2×2 matrix) at the worked point',
   source: '000 §2, L367–429, exact form',
   reference: () => affineSigmoidGradExact(O08.x, O08.Phi, O08.delta).Phi,
   tolerance: { abs: 1e-6 },
@@ -137,7 +137,7 @@ n06.vector({
 
 n06.number({
   id: 'flow.finite.logdet-sum',
-  title: 'log|det ∇g⁻¹| of the two-layer flow f₂ ∘ f₁ (f₁ = Φz + δ, f₂ = σ) at the O-08 point, as a sum over layers',
+  title: 'log|det ∇g⁻¹| of the two-layer flow f₂ ∘ f₁ (f₁ = Φz + δ, f₂ = σ) at the worked point, as a sum over layers',
   source: '000 §2, L467 exact form (erratum 000-E19)',
   reference: () => finiteFlowLogDetForms(composeFlows([linearFlow(O08.Phi, O08.delta), sigmoidFlow(2)]).traceInverse(O08.x).logDets).exact,
   tolerance: { abs: 1e-8 },

@@ -31,7 +31,7 @@ function register<S extends ParamSpecs = Record<string, never>, A = unknown>(spe
 register({
   id: 'graph.s01.param-count',
   title: 'Free parameters of the Fig. 2.1 network with binary variables, and of the full joint: [network, joint]',
-  source: '002 §2.2, Eq. (2.2.1), L162 (oracles T2, D3)',
+  source: '002 §2.2, Eq. (2.2.1), L162',
   reference: () => {
     const c = parameterCounts(fig21Network());
     return [c.network, c.fullJoint];
@@ -44,7 +44,7 @@ register({
 register({
   id: 'graph.s01.which-structure',
   title: 'Which canonical structure has I(X;Z) = 0 but I(X;Z|Y) > 0?',
-  source: '002 §2.3.1–2.3.3 (oracle T4)',
+  source: '002 §2.3.1–2.3.3',
   reference: () => (['chain', 'fork', 'collider'] as const).find((k) => {
     const J = jointTable(canonicalNetwork(k));
     return conditionalMutualInformation(J, ['X'], ['Z']) < 1e-12 && conditionalMutualInformation(J, ['X'], ['Z'], ['Y']) > 1e-6;
@@ -79,7 +79,7 @@ register({
 register({
   id: 'graph.s02.dsep-d1',
   title: 'The 20 d-separation queries on Fig. 2.1 (1 = d-separated, 0 = not), in the order of the table',
-  source: '002 §2.4, Eq. (2.2.1) (oracle D1)',
+  source: '002 §2.4, Eq. (2.2.1)',
   reference: () => D1_QUERIES.map(([a, b, S]) => (dSeparated(fig21Dag(), [a], [b], S) ? 1 : 0)),
   compare: compare.vector({ abs: 0 }),
   hints: ['List every trail; a trail is blocked by an observed chain/fork node or an unobserved collider with no observed descendant.', 'X6 is the only collider of the graph (on X2 → X6 ← X5).'],
@@ -89,7 +89,7 @@ register({
 register({
   id: 'graph.s02.markov-blanket',
   title: 'The Markov blanket of X2 in Fig. 2.1 (a list of node names)',
-  source: '002 §2.5 (oracle D2)',
+  source: '002 §2.5',
   reference: () => markovBlanket(fig21Dag(), 'X2'),
   compare: compare.set(),
   hints: ['Parents, children, and the children’s other parents.'],
@@ -99,7 +99,7 @@ register({
 register({
   id: 'graph.s02.class-sizes',
   title: 'How many DAGs are Markov equivalent to X → Y → Z, and to X → Y ← Z (each counted with itself)? [chain, collider]',
-  source: '002 §2.8, L284–293 (oracle T5)',
+  source: '002 §2.8, L284–293',
   reference: () => [
     equivalenceClassSize(dag(['X', 'Y', 'Z'], [['X', 'Y'], ['Y', 'Z']])),
     equivalenceClassSize(dag(['X', 'Y', 'Z'], [['X', 'Y'], ['Z', 'Y']])),
@@ -112,7 +112,7 @@ register({
 register({
   id: 'graph.s02.pc-undirected',
   title: 'PC with the d-separation oracle on Fig. 2.1: how many edges of the output stay undirected?',
-  source: '002 §2.7–2.8 (NB02 plan)',
+  source: '002 §2.7–2.8',
   reference: () => pcAlgorithm(fig21Dag().nodes.slice(), dSepOracle(fig21Dag())).undirected.length,
   compare: compare.number({ abs: 0 }),
   hints: ['Which unshielded triples are v-structures?', 'Does any Meek rule orient a further edge?'],
@@ -144,7 +144,7 @@ register({
 register({
   id: 'graph.d01.param-counts',
   title: 'Free parameters of the student network’s full joint and of the network: [joint, network]',
-  source: '003 L13, L27–34 (oracle 47 vs 15)',
+  source: '003 L13, L27–34 ',
   reference: () => {
     const c = parameterCounts(studentNetwork());
     return [c.fullJoint, c.network];
@@ -167,7 +167,7 @@ register({
 register({
   id: 'graph.d01.p-l1',
   title: 'P(l¹): the probability of a strong letter, by summing the student network’s joint',
-  source: '003 L27–34 (oracle 0.502336)',
+  source: '003 L27–34 ',
   reference: () => queryVE(studentNetwork(), ['L']).values[1],
   compare: compare.number({ rel: 1e-9 }),
   hints: ['P(l¹) = Σ_g P(g) P(l¹ | g), and P(g) = Σ_{i,d} P(i) P(d) P(g | i, d).'],
@@ -177,7 +177,7 @@ register({
 register({
   id: 'graph.d01.explaining-away',
   title: 'Explaining away: [P(i¹ | g³), P(i¹ | g³, d¹), P(i¹ | g³, s¹)]',
-  source: '003 L36–44 (oracles 0.0789474, 0.1090909, 0.5783133)',
+  source: '003 L36–44 ',
   reference: () => {
     const s = studentNetwork();
     return [queryVE(s, ['I'], { G: 2 }).values[1], queryVE(s, ['I'], { G: 2, D: 1 }).values[1], queryVE(s, ['I'], { G: 2, S: 1 }).values[1]];
@@ -192,7 +192,7 @@ register({
 register({
   id: 'graph.d02.partition-function',
   title: 'The partition function Z of the misconception network',
-  source: '003 L66–72 (oracle Z = 7,201,840)',
+  source: '003 L66–72 ',
   reference: () => partitionFunction(misconceptionFactors()),
   compare: compare.number({ abs: 0.5 }),
   hints: ['Sum φ1(a,b) φ2(b,c) φ3(c,d) φ4(d,a) over the 16 states.'],
@@ -202,7 +202,7 @@ register({
 register({
   id: 'graph.d02.mode',
   title: 'P(a⁰, b¹, c¹, d⁰), the most probable state of the misconception network',
-  source: '003 L66–72 (oracle 0.6942670)',
+  source: '003 L66–72 ',
   reference: () => factorValue(gibbsDistribution(misconceptionFactors()), { A: 0, B: 1, C: 1, D: 0 }),
   compare: compare.number({ rel: 1e-9 }),
   hints: ['Its unnormalised weight is 5 · 100 · 100 · 100.'],
@@ -232,7 +232,7 @@ register({
 register({
   id: 'graph.d02.marginal-ab',
   title: 'The marginal P(a⁰, b¹) of the misconception network (compare with the normalised φ1)',
-  source: '003 L46–72 (oracle 0.6944753)',
+  source: '003 L46–72 ',
   reference: () => markovMarginal(misconceptionFactors(), ['A', 'B']).values[1],
   compare: compare.number({ rel: 1e-9 }),
   hints: ['Sum the 16-state distribution over c and d.'],

@@ -110,7 +110,7 @@ nb11.vector({
 
 nb11.number({
   id: 'iwae.d13-k5',
-  title: 'L₅ of the toy model of D13 (q = prior, x = 1)',
+  title: 'L₅ of the toy model (q = prior, x = 1)',
   source: '002 §6.6 (TBU in the notes: extension)',
   reference: () => toy().bound(5),
   tolerance: { abs: 0.01 },
@@ -119,7 +119,7 @@ nb11.number({
 
 nb11.byHand({
   id: 'iwae.d13-elbo',
-  title: 'The ELBO (K = 1) of the toy model of D13, by hand (to 4 significant figures)',
+  title: 'The ELBO (K = 1) of the toy model, by hand (to 4 significant figures)',
   source: '002 §6.6 (TBU in the notes: extension); 000 §3, (3.4)',
   reference: () => toy().bound(1),
   sigFigs: 4,

@@ -86,7 +86,7 @@ n01.vector({
 
 n01.number({
   id: 'basics.mle.step-ratio',
-  title: 'By what factor is the ∇log P step larger than the ∇P step at the O-03 point?',
+  title: 'By what factor is the ∇log P step larger than the ∇P step at the point of Exercise 1?',
   source: '000 §1, L84–118 (erratum 000-E03)',
   reference: () => 1 / gaussianLik([1, 2], [1.5, 1.5]),
   tolerance: { abs: 1e-4, rel: 1e-9 },

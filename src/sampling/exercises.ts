@@ -230,7 +230,7 @@ dn05.number({
 
 dn05.vector({
   id: 'mc.dgm.pi-three-state',
-  title: 'The stationary distribution of T3 = [[0.5,0.5,0],[0.25,0.5,0.25],[0,0.5,0.5]]',
+  title: 'The stationary distribution of the three-state chain [[0.5,0.5,0],[0.25,0.5,0.25],[0,0.5,0.5]]',
   source: '003 L253–256 (πT = π)',
   reference: () => stationaryDistribution(THREE_STATE),
   tolerance: { abs: 1e-9 },
@@ -356,7 +356,7 @@ ng11.vector({
 
 ng11.number({
   id: 'mc.sa.threshold-visits',
-  title: 'Visit frequency of state (1,0,1) of the O-29 machine under the fixed-threshold rule (threshold 0.5, κT = 1)',
+  title: 'Visit frequency of state (1,0,1) of the three-unit machine under the fixed-threshold rule (threshold 0.5, κT = 1)',
   source: '000 §3, L1036 (erratum 000-E43)',
   reference: () => bitFlipSampler({ energy: bmO29Energy, n: 3, kT: 1, nSteps: 20000, burnIn: 100, rng: rng(43), rule: 'threshold', threshold: 0.5 }).frequencies[5],
   tolerance: { abs: 1e-12 },

@@ -31,7 +31,7 @@ n09.number({
 });
 n09.number({
   id: 'vae.kl.general',
-  title: 'KL between two full-covariance Gaussians (000 O-23 general case)',
+  title: 'KL between two full-covariance Gaussians (general case)',
   source: '000 §3, L790–854, closed form before (3.9)',
   reference: () => klGaussians([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]),
   tolerance: { abs: 1e-6, rel: 1e-6 },
@@ -39,7 +39,7 @@ n09.number({
 });
 n09.vector({
   id: 'vae.kl.grad-mu',
-  title: '∇_μ KL = Σ₀⁻¹(μ − μ₀) for the general case of 000 O-23',
+  title: '∇_μ KL = Σ₀⁻¹(μ − μ₀) for the general case',
   source: '000 §3, (3.9)',
   reference: () => klGaussiansGrad([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]).mu,
   tolerance: { abs: 1e-6 },
@@ -47,7 +47,7 @@ n09.vector({
 });
 n09.matrix({
   id: 'vae.kl.grad-sigma',
-  title: '∇_Σ KL = ½(Σ₀⁻¹ − Σ⁻¹) for the general case of 000 O-23',
+  title: '∇_Σ KL = ½(Σ₀⁻¹ − Σ⁻¹) for the general case',
   source: '000 §3, (3.10)',
   reference: () => klGaussiansGrad([1, -1], [[2, 0.2], [0.2, 0.5]], [0.5, 0], [[1, 0.3], [0.3, 2]]).Sigma,
   tolerance: { abs: 1e-6 },
@@ -85,7 +85,7 @@ n10.number({
 });
 n10.number({
   id: 'vae.lg.elbo-prior-q',
-  title: 'ELBO at Q = N(0, 1) for x = 1 (000 O-26)',
+  title: 'ELBO at Q = N(0, 1) for x = 1',
   source: '000 §3, (3.4)',
   reference: () => lgElbo1d(1, 1, 1, 0, 1).elbo,
   tolerance: { abs: 1e-6, rel: 1e-6 },

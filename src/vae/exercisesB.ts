@@ -60,8 +60,8 @@ registerExercise({
 // ---- sayed-ch68/04 ------------------------------------------------------------------------------------------------
 registerExercise({
   id: 'vae.listing.o6-delta-dec',
-  title: 'Tiny VAE of 004 O6: the terminal decoder sensitivity δ_{L_d,d}, by hand to 5 significant figures',
-  source: '004 (68.43) (004 O6)',
+  title: 'Tiny VAE: the terminal decoder sensitivity δ_{L_d,d}, by hand to 5 significant figures',
+  source: '004 (68.43)',
   reference: () => tiny().trace.V9[0][0],
   compare: compare.sigFigs(5),
   hints: ['σ = e^{a/2} = e^{−0.1}; u = μ + σε; ĥ = w_{1,d} u (linear decoder, θ = 0).', 'δ = 2(ĥ − h) · f\'(z) with f\' = 1.'],
@@ -69,8 +69,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.listing.o6-delta-enc',
-  title: 'Tiny VAE of 004 O6: the transition sensitivity δ_{L_e,e} (2 entries)',
-  source: '004 (68.57)–(68.58) (004 O6)',
+  title: 'Tiny VAE: the transition sensitivity δ_{L_e,e} (2 entries)',
+  source: '004 (68.57)–(68.58)',
   reference: () => tiny().trace.V17.map((r) => r[0]),
   compare: compare.vector({ rel: 5e-5 }),
   hints: ['s = col{1, ½ ε e^{a/2}}.', 'Stack W_{1,d} δ_{2,d} twice and multiply entrywise by s (f\' = 1 at the linear encoder output).'],
@@ -78,8 +78,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.listing.o6-lambda',
-  title: 'Tiny VAE of 004 O6: the KL sensitivity λ_{L_e,e} = x ⊙ f\'(z), by hand to 4 significant figures',
-  source: '004 (68.63)–(68.64) (004 O6)',
+  title: 'Tiny VAE: the KL sensitivity λ_{L_e,e} = x ⊙ f\'(z), by hand to 4 significant figures',
+  source: '004 (68.63)–(68.64)',
   reference: () => tiny().trace.V11.map((r) => r[0]),
   compare: compare.vectorSigFigs(4),
   hints: ['x = col{2μ, e^{a} − 1} with μ = 0.5, a = −0.2.'],
@@ -87,8 +87,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.listing.o6-grad-we',
-  title: 'Tiny VAE of 004 O6: ∇W_{1,e} = h (δ + λ)ᵀ',
-  source: '004 (68.73)–(68.75) (004 O6)',
+  title: 'Tiny VAE: ∇W_{1,e} = h (δ + λ)ᵀ',
+  source: '004 (68.73)–(68.75)',
   reference: () => tiny().grads.We[0][0],
   compare: compare.vector({ rel: 5e-5 }),
   hints: ['h = 1, so the gradient is δ_{L_e,e} + λ_{L_e,e}.'],
@@ -99,7 +99,7 @@ registerExercise({
 registerExercise({
   id: 'vae.listing.o6-step',
   title: 'One iteration of listing (68.79) on the tiny VAE (μ = 0.1, ρ = 0.01, B = 1): the new W_{1,e}',
-  source: '004 listing (68.79), steps V18 (004 O6)',
+  source: '004 listing (68.79), the encoder updates',
   reference: () => listingStep(tinyListingVae(), [[1]], [[1]], { eta: 0.1, rho: 0.01 }).vae.We[0][0],
   compare: compare.vector({ rel: 5e-5 }),
   hints: ['W ← (1 − 2μρ) W − μ h (δ + λ)ᵀ with the step size μ = 0.1 (not the encoder mean).'],
@@ -108,7 +108,7 @@ registerExercise({
 registerExercise({
   id: 'vae.listing.kappa',
   title: 'Prob. 68.3: the tiny VAE\'s ∇W_{1,e} for the κ-weighted risk with κ = 0.5',
-  source: '004 Prob. 68.3 on 004 O6',
+  source: '004 Prob. 68.3 on a tiny VAE',
   reference: () => listingBackprop(tinyListingVae(), [[1]], [[1]], { kappa: 0.5 }).grads.We[0][0],
   compare: compare.vector({ rel: 5e-5 }),
   hints: ['Only λ is scaled: the encoder uses δ + κλ; δ is unchanged.'],
@@ -196,8 +196,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.ae.kl-d25',
-  title: 'KL(N((1, 0), diag(2, 0.5)) ‖ N(0, I)) from log-variances, by hand (002 D25)',
-  source: '002 §5.2, Eq. (5.2.4) and App. E.2 (002 D25)',
+  title: 'KL(N((1, 0), diag(2, 0.5)) ‖ N(0, I)) from log-variances, by hand',
+  source: '002 §5.2, Eq. (5.2.4) and App. E.2',
   reference: () => klLogVar([1, 0], [Math.log(2), Math.log(0.5)]),
   compare: compare.number({ rel: 1e-9 }),
   hints: ['−½ Σ_j (1 + log σ_j² − μ_j² − σ_j²).', 'The log terms cancel: log 2 + log 0.5 = 0.'],
@@ -214,8 +214,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.adv.tc-gaussian',
-  title: 'Total correlation of a bivariate Gaussian with correlation ρ = 0.5, by hand to 4 significant figures (002 D21)',
-  source: '002 §6.1, (6.1.1) (002 D21)',
+  title: 'Total correlation of a bivariate Gaussian with correlation ρ = 0.5, by hand to 4 significant figures',
+  source: '002 §6.1, (6.1.1)',
   reference: () => totalCorrelationGaussian([[1, 0.5], [0.5, 1]]),
   compare: compare.sigFigs(4),
   hints: ['TC = ½(Σ log Σ_ii − log det Σ) = −½ log(1 − ρ²).'],
@@ -223,8 +223,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.adv.mutual-info',
-  title: 'I_q(x; z) for p_data = (½, ½), q(z|x) = [[0.9, 0.1], [0.2, 0.8]] (002 D20)',
-  source: '002 §6.3, (6.3.3)–(6.3.4) (002 D20; erratum 002-E32)',
+  title: 'I_q(x; z) for p_data = (½, ½), q(z|x) = [[0.9, 0.1], [0.2, 0.8]]',
+  source: '002 §6.3, (6.3.3)–(6.3.4) (erratum 002-E32)',
   reference: () => klDecomposition([0.5, 0.5], [[0.9, 0.1], [0.2, 0.8]], [0.5, 0.5]).mutualInfo,
   compare: compare.number({ rel: 1e-6 }),
   hints: ['First the aggregate q(z) = Σ_x p_data(x) q(z|x).', 'Then Σ_x p_data(x) KL(q(z|x) ‖ q(z)).'],
@@ -232,8 +232,8 @@ registerExercise({
 });
 registerExercise({
   id: 'vae.adv.permuted-row',
-  title: 'permute_dims on the batch of 002 T17: the first row when dimension 1 takes row 3 and dimensions 2, 3 keep row 1',
-  source: '002 §6.3, Algorithm 6.1, L1185–1191 (002 T17)',
+  title: 'permute_dims on the batch of the notes (002 §6.3.2): the first row when dimension 1 takes row 3 and dimensions 2, 3 keep row 1',
+  source: '002 §6.3, Algorithm 6.1, L1185–1191',
   reference: () => [0.5, 1.3, -0.7],
   compare: compare.vector({ abs: 1e-12 }),
   hints: ['z^(1) = (0.2, 1.3, −0.7), z^(3) = (0.5, −0.9, 0.3): take z₁ from z^(3), z₂ and z₃ from z^(1).'],

@@ -80,7 +80,7 @@ registerErratum({
     const lj = bernoulliMixtureLogJoint(D19_DATA, D19_INIT);
     const post = posteriorFromLogJoint(lj).r;
     const hard = post.map((row) => row.map((v) => (v === Math.max(...row) ? 1 : 0)));
-    return { source: r6(emElbo(hard, lj).gap), exact: r6(emElbo(post, lj).gap), example: 'KL gap log p(x|θ₀) − L(q, θ₀) on the D19 data, q = point mass at the most probable z vs the posterior' };
+    return { source: r6(emElbo(hard, lj).gap), exact: r6(emElbo(post, lj).gap), example: 'KL gap log p(x|θ₀) − L(q, θ₀) on the six-point data, q = point mass at the most probable z vs the posterior' };
   },
 });
 
@@ -334,7 +334,7 @@ registerErratum({
   notebook: NB06,
   demonstrate: () => {
     const lj = bernoulliMixtureLogJoint(D19_DATA, D19_INIT)[1];
-    return { source: 1 / 2, exact: r6(Math.exp(lj[0] - logSumExp(lj))), example: 'r_{2,1} on the D19 data at θ₀ (the literal reading sums K copies of the numerator)' };
+    return { source: 1 / 2, exact: r6(Math.exp(lj[0] - logSumExp(lj))), example: 'r_{2,1} on the six-point data at θ₀ (the literal reading sums K copies of the numerator)' };
   },
 });
 

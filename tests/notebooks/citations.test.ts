@@ -16,6 +16,23 @@ import { ROOT } from './helpers';
 // "§2.a", "§3.a–3.f", "Section 2.e", "Sections 1.c–1.h" (a digit, a dot, one lowercase letter that is not a unit).
 const LETTERED = /(§|\bSections? )\d\.[a-o](?![a-z0-9])/g;
 
+// The inventories' own labels, which no source contains: oracles "O-03" (000), "O6" (004), "D13"/"T22" (002), plan
+// numbers "NB01"/"NB68-4", listing-step labels "V9", "oracle D1", and any mention of "the inventory" (a reader has none;
+// a conditional-independence "oracle" of the PC algorithm is a real term and stays allowed).
+const INVENTORY_LABEL = /(?<![\w.\-/\\])(?:O-\d+|NB(?:68-)?\d+|[DTOV]\d+[a-z]?)(?![\w])|\b[Oo]racles? (?:00\d )?[A-Z]-?\d|\b[Ii]nventor(?:y|ies)\b/g;
+
+/** Prose a reader sees: a markdown cell without its math and inline code, or a code cell's strings and comments. */
+function visibleText(cell: { cell_type: string; source: string[] | string }): string {
+  const src = Array.isArray(cell.source) ? cell.source.join('') : cell.source;
+  const noMath = (s: string) => s.replace(/\$\$[\s\S]*?\$\$/g, ' ').replace(/\$[^$\n]*\$/g, ' ').replace(/`[^`\n]*`/g, ' ');
+  if (cell.cell_type === 'markdown') return noMath(src);
+  return [...src.matchAll(/'(?:\\.|[^'\\\n])*'|`(?:\\.|[^`\\])*`|\/\/[^\n]*/g)].map((m) => noMath(m[0].replace(/\$\{[^}]*\}/g, ' ').replace(/^`|`$/g, ''))).join('\n');
+}
+
+function inventoryLabels(text: string): string[] {
+  return [...text.matchAll(INVENTORY_LABEL)].map((m) => text.slice(Math.max(0, m.index! - 25), m.index! + 25).replace(/\n/g, ' '));
+}
+
 function lettered(text: string): string[] {
   return [...text.matchAll(LETTERED)].map((m) => text.slice(Math.max(0, m.index! - 20), m.index! + 20).replace(/\n/g, ' '));
 }
@@ -45,7 +62,37 @@ describe('citations in the sources’ own numbering', () => {
     assert.deepEqual(bad, []);
   });
 
+  it('the inventory-label rule catches oracle, plan and step labels and leaves source numbering and symbols alone', () => {
+    assert.equal(inventoryLabels('oracle O-28 and D13; (004 O3); Step labels V9–V20; plan NB68-4; T22; the inventory').length, 8); // "oracle O-28" is one match
+    assert.deepEqual(inventoryLabels('(68.43), §4.4.1, L827, Fig. 2.5, X4, R1–R3 (Meek), 000-E19, Eq. (3.4.2), Problem 68.4, PC with the d-separation oracle'), []);
+    assert.equal(visibleText({ cell_type: 'markdown', source: 'with $T_1$ and $D2$ and `T3` in code' }).match(/[DT]\d/g), null);
+    assert.equal(inventoryLabels(visibleText({ cell_type: 'code', source: "const T3 = 1; plot({ title: 'D13: L_K' }); // O-29 machine" })).length, 2);
+  });
+
+  it('no notebook cites the inventories’ labels (oracles, plan numbers, listing-step labels)', () => {
+    const bad = POLISHED_NOTEBOOKS.flatMap((nb) => {
+      const cells = JSON.parse(fs.readFileSync(path.join(ROOT, nb), 'utf8')).cells as { cell_type: string; source: string[] | string }[];
+      return cells.flatMap((c, i) => inventoryLabels(visibleText(c)).map((s) => `${nb} cell ${i}: …${s}…`));
+    });
+    assert.deepEqual(bad, []);
+  });
+
+  it('no erratum location, and no exercise title or source of those notebooks, cites the inventories’ labels', () => {
+    const polished = new Set(POLISHED_NOTEBOOKS.map((p) => p.replace(/^notebooks\//, '')));
+    const bad = [
+      ...listErrata().flatMap((e) => inventoryLabels(e.location).map((s) => `${e.id} location: ${s}`)),
+      ...listExercises()
+        .filter((x) => x.notebook && polished.has(x.notebook))
+        .flatMap((x) => [...inventoryLabels(x.source), ...inventoryLabels(x.title)].map((s) => `${x.id}: ${s}`)),
+    ];
+    assert.deepEqual(bad, []);
+  });
+
   it('the course map cites no lettered subsections', () => {
-    assert.deepEqual(lettered(fs.readFileSync(path.join(ROOT, 'src', 'course', 'map.ts'), 'utf8')), []);
+    const map = fs.readFileSync(path.join(ROOT, 'src', 'course', 'map.ts'), 'utf8');
+    assert.deepEqual(lettered(map), []);
+    // `plan` is the maintainers' pointer into the planning inventory (never rendered for a reader); everything else
+    // the map says (`covers`, titles) must use the source's own numbering.
+    assert.deepEqual(inventoryLabels(map.replace(/^\s*(?:\/\/|\*|\/\*\*).*$/gm, '').replace(/\bplan: "[^"]*"/g, '')), []);
   });
 });
