@@ -9,6 +9,8 @@ import { wasserstein1Gaussian, wasserstein1Sorted } from './wasserstein';
 import { conditionVector, conditionalTransitionRows } from './conditional';
 import { flippedOptimalDiscriminator, hingeValueGaussian, inverseCdfExponential } from './problems';
 import { avbLogRatio } from './hybrids';
+import { multiclassGeneratorDelta } from './multiclass';
+import { energyDistance } from './aae';
 import { discriminatorLoss } from './losses';
 import type { SayedNet } from './listings';
 
@@ -196,6 +198,17 @@ registerExercise({
   notebook: NB11,
 });
 
+registerExercise({
+  id: 'gan.cgan.multiclass-generator-delta',
+  title: 'Prob. 68.8: the generator\'s boundary sensitivity δ at a (C+1)-way discriminator output γ̂ = (0.5, 0.2, 0.3), C = 2',
+  source: '004 Problem 68.8; §68.5.2, Eq. (68.139); listing (68.161)',
+  params: { y1: { default: 0.5, min: 0.001, max: 0.998, description: 'γ̂(1)' }, y2: { default: 0.2, min: 0.001, max: 0.998, description: 'γ̂(2); γ̂(3) = 1 − γ̂(1) − γ̂(2)' } },
+  reference: ({ y1, y2 }) => multiclassGeneratorDelta([y1, y2, 1 - y1 - y2]),
+  compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
+  hints: ['The generator maximises ln(1 − γ̂(3)) = ln s with s = γ̂(1) + γ̂(2).', 'With ∂γ̂(c)/∂z(q) = γ̂(c)(𝟙{c = q} − γ̂(q)), the derivative of −ln s in z(q) is γ̂(q) − γ̂(q)𝟙{q ≤ C}/s.'],
+  notebook: NB11,
+});
+
 // ------------------------------------------------------------------------------------------------ notebook 13
 const NB13 = 'sayed-ch68/13-problems-lab.ipynb';
 
@@ -234,6 +247,17 @@ registerExercise({
 
 // ------------------------------------------------------------------------------------------------ sta4124/14b
 const NB14B = 'sta4124/14b-gan-hybrids.ipynb';
+
+registerExercise({
+  id: 'gan.hybrids.aae-energy-distance',
+  title: 'The energy distance between one code at the origin and two prior draws (r, 0) and (0, r)',
+  source: '002 §10.6 (L1615–1642): comparing q(z) with p(z) from samples; Székely & Rizzo (2013)',
+  params: { r: { default: 2, min: 0.01, max: 100, description: 'distance of the prior draws from the origin' } },
+  reference: ({ r }) => energyDistance([[0, 0]], [[r, 0], [0, r]]),
+  compare: compare.sigFigs(4),
+  hints: ['2·mean‖a − b‖ − mean‖a − a′‖ − mean‖b − b′‖, each mean over all pairs (a pair of a point with itself counts, with distance 0).', 'The two prior draws are r√2 apart.'],
+  notebook: NB14B,
+});
 
 registerExercise({
   id: 'gan.hybrids.avb-log-ratio',

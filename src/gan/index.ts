@@ -24,6 +24,7 @@ export * from './problems';
 export * from './hybrids';
 export * from './aae';
 export * from './vaeGan';
+export * from './multiclass';
 export { showErrata } from './errata';
 
 // Registration (CONTRIBUTING.md, "Adding a topic"): loading a topic registers its exercises and errata.

@@ -667,3 +667,6 @@ export function sayedGradientCheck(G: SayedNet, D: SayedNet, reals: number[][], 
   }
   return rows;
 }
+
+/** The listings' building blocks, for the GAN variants built on them (Prob. 68.8 in `multiclass.ts`). */
+export { actDeriv as sayedActDeriv, zeroGrads as zeroSayedGrads, accumulate as accumulateSayedGrads, addRidge as addSayedRidge };

@@ -183,6 +183,33 @@ export class VaeGan {
     return r;
   }
 
+  /**
+   * Norms of the gradients that reach the decoder θ₁ on a batch (fixed noise seed): ∇θ₁ L_recon (with this model's pixel or
+   * feature-wise L_recon) and ∇θ₁ L_GAN. Both are non-zero: the decoder is trained by both terms (002-E50).
+   */
+  decoderGradientNorms(batch: number[][], seed = 1): { recon: number; gan: number } {
+    assertRows('VaeGan.decoderGradientNorms', 'batch', batch, this.dataDim);
+    const B = batch.length;
+    const P = this.latentDim;
+    const feature = (this.opts.recon ?? 'pixel') === 'feature';
+    return tf.tidy(() => {
+      const X = tf.tensor2d(batch);
+      const o = tfMlp(this.enc, X);
+      const Z = tf.add(o.slice([0, 0], [B, P]), tf.mul(tf.exp(tf.mul(0.5, o.slice([0, P], [B, P]))), tf.randomNormal([B, P], 0, 1, 'float32', seed))) as tf.Tensor2D;
+      const Zp = tf.randomNormal([B, P], 0, 1, 'float32', seed + 1) as tf.Tensor2D;
+      const dv = this.dec.vars;
+      const norm = (f: () => tf.Scalar) => Math.sqrt(Object.values(tf.variableGrads(f, dv).grads).reduce((s, g) => s + tf.sum(tf.square(g)).dataSync()[0], 0));
+      const recon = norm(() => {
+        const Xt = tfMlp(this.dec, Z);
+        const a = feature ? tfMlpLayers(this.disc, X)[2] : X;
+        const b = feature ? tfMlpLayers(this.disc, Xt)[2] : Xt;
+        return tf.mean(tf.mul(0.5, tf.sum(tf.square(tf.sub(a, b)), 1))) as tf.Scalar;
+      });
+      const gan = norm(() => tf.neg(tf.add(tf.add(tf.mean(tf.softplus(tf.neg(tfMlp(this.disc, X)))), tf.mean(tf.softplus(tfMlp(this.disc, tfMlp(this.dec, Z))))), tf.mean(tf.softplus(tfMlp(this.disc, tfMlp(this.dec, Zp)))))) as tf.Scalar);
+      return { recon, gan };
+    });
+  }
+
   /** Free variables and optimiser state. */
   dispose(): void {
     [this.enc, this.dec, this.disc].forEach((n) => n.vars.forEach((v) => v.dispose()));

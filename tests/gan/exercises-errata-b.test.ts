@@ -2,10 +2,15 @@ import { strict as assert } from 'assert';
 import '../../src/gan';
 import { listExercises, getExercise, verify } from '../../src/exercises';
 import { getErratum } from '../../src/errata';
+import { initBackend } from '../../src/core/backend';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
 
 describe('gan GAN-B exercises and errata (issue 23)', () => {
+  before(async () => {
+    await initBackend();
+  });
+
   it('004 O7/O8 exercise references: δ_{L_g,g} = 0.4629504, ∂/∂w_g = 0.1851802, ∇W_{1,d} = ±0.1709560, soft δ = (−0.27, 0.27)', () => {
     close(getExercise('gan.listings.tiny-generator-delta').reference() as number, 0.4629504, 5e-8);
     close(getExercise('gan.listings.tiny-generator-gradient').reference() as number, 0.1851802, 5e-8);
@@ -52,5 +57,30 @@ describe('gan GAN-B exercises and errata (issue 23)', () => {
     close(e20.exact.valueWithDNonNegative, 0.6170751, 1e-7); // 004 O10 / O4 table (1 − TV at m = 1)
     const e19 = getErratum('004-E19').demonstrate() as { source: { innerObjectiveForConstantD: number[] } };
     assert.ok(e19.source.innerObjectiveForConstantD[3] < -99);
+  });
+
+  it('004-E18 computed: the printed objective is 0 on seeded draws; the exact critic gap of D(x) = −x is W₁ = |0 − 2| = 2 within 4 standard errors (SE = √(2/20000)), equal to the sorted-sample W₁', () => {
+    const d = getErratum('004-E18').demonstrate() as { source: number; exact: number; w1SortedSamples: number; w1ClosedForm: number };
+    assert.equal(d.source, 0);
+    close(d.exact, 2, 4 * Math.sqrt(2 / 20000));
+    assert.equal(d.w1ClosedForm, 2);
+    close(d.w1SortedSamples, d.exact, 0.02); // the critic −x is optimal for a pure shift, so gap = W₁ up to sampling
+  });
+
+  it('002-E50 computed: the decoder receives a non-zero reconstruction gradient (pixel and feature-wise) besides the GAN one; 002-E51 computed: an AAE moves the codes onto a prior that stays fixed', function () {
+    this.timeout(60000);
+    const e50 = getErratum('002-E50').demonstrate() as { exact: Record<'pixel' | 'feature', { reconGradNorm: number; ganGradNorm: number }> };
+    for (const k of ['pixel', 'feature'] as const) assert.ok(e50.exact[k].reconGradNorm > 0.1 && e50.exact[k].ganGradNorm > 0.01, JSON.stringify(e50.exact[k]));
+    const e51 = getErratum('002-E51').demonstrate() as { exact: { priorUnchanged: boolean; codesToPriorEnergyBefore: number; codesToPriorEnergyAfter: number } };
+    assert.equal(e51.exact.priorUnchanged, true);
+    assert.ok(e51.exact.codesToPriorEnergyAfter < e51.exact.codesToPriorEnergyBefore / 2, JSON.stringify(e51.exact));
+  });
+
+  it('new exercises: Prob. 68.8 generator δ at γ̂ = (0.5, 0.2, 0.3) = (0.5 − 5/7, 0.2 − 2/7, 0.3) (hand derivation); energy distance of {0} vs {(2,0), (0,2)} = 4 − √2 (closed form)', () => {
+    const d = getExercise('gan.cgan.multiclass-generator-delta').reference() as number[];
+    [0.5 - 5 / 7, 0.2 - 2 / 7, 0.3].forEach((v, i) => close(d[i], v, 1e-12));
+    close(getExercise('gan.hybrids.aae-energy-distance').reference() as number, 4 - Math.SQRT2, 1e-12);
+    assert.equal(verify('gan.hybrids.aae-energy-distance', 2.586).passed, true);
+    assert.equal(verify('gan.hybrids.aae-energy-distance', 4).passed, false);
   });
 });

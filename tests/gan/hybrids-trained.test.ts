@@ -139,6 +139,7 @@ describe('gan/hybrids trained end to end — 002 §10.5 VAE/GAN, §10.6 adversar
       assert.throws(() => m.step([[1, 2, 3]]), (e: Error) => e instanceof RangeError && /VaeGan\.step.*batch\[0\].*length 2/.test(e.message));
       assert.throws(() => m.sample(0), (e: Error) => e instanceof RangeError && /VaeGan\.sample.*n/.test(e.message));
       assert.throws(() => m.reconstruct([]), (e: Error) => e instanceof TypeError && /VaeGan\.reconstruct: argument x/.test(e.message));
+      assert.throws(() => m.decoderGradientNorms([[1]]), (e: Error) => e instanceof RangeError && /VaeGan\.decoderGradientNorms.*batch\[0\]/.test(e.message));
       m.dispose();
     });
   });

@@ -1,0 +1,111 @@
+import { strict as assert } from 'assert';
+import { initBackend } from '../../src/core/backend';
+import { rng } from '../../src/core/rng';
+import { SayedGrads, SayedNet, createSayedNet, sayedForward } from '../../src/gan/listings';
+import { multiclassDiscriminatorGradients, multiclassGanGradientsTf, multiclassGeneratorDelta, multiclassGeneratorGradients } from '../../src/gan/multiclass';
+
+const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
+const flat = (g: SayedGrads) => [...g.dW.flat(2), ...g.dTheta.flat()];
+function maxRelErr(a: SayedGrads, b: SayedGrads): number {
+  const xa = flat(a);
+  const xb = flat(b);
+  const scale = Math.max(1e-3, ...xb.map(Math.abs));
+  return Math.max(...xa.map((v, i) => Math.abs(v - xb[i]))) / scale;
+}
+/** Central finite differences of f over every weight and bias of net (float64). */
+function fd(net: SayedNet, f: () => number, h = 1e-6): SayedGrads {
+  const d = (r: number[], k: number) => {
+    const w = r[k];
+    r[k] = w + h;
+    const a = f();
+    r[k] = w - h;
+    const b = f();
+    r[k] = w;
+    return (a - b) / (2 * h);
+  };
+  return { dW: net.W.map((Wl) => Wl.map((r) => r.map((_, k) => d(r, k)))), dTheta: net.theta.map((t) => t.map((_, k) => d(t, k))) };
+}
+
+describe('gan/multiclass — Prob. 68.8: a discriminator with C + 1 outputs (C classes + fake)', () => {
+  before(async () => {
+    await initBackend();
+  });
+  const C = 3;
+  const r = rng(21);
+  const G = createSayedNet([2, 5, 2], ['tanh', 'linear'], r);
+  const D = createSayedNet([2, 6, C + 1], ['tanh', 'softmax'], r);
+  const reals = Array.from({ length: 4 }, () => [r.normal(), r.normal()]);
+  const labels = [0, 2, 1, 2];
+  const us = Array.from({ length: 3 }, () => [r.normal(), r.normal()]);
+  const fakes = us.map((u) => sayedForward(G, u).y[2]);
+  const logp = (x: number[], q: number) => Math.log(sayedForward(D, x).y[2][q]);
+
+  it('generator boundary δ: closed form (γ̂ − renormalised real posterior) against central differences of −ln(1 − γ̂(C+1)) in the softmax pre-activation', () => {
+    const z = [0.3, -0.8, 1.1, 0.2];
+    const sm = (v: number[]) => v.map((x) => Math.exp(x)).map((e, _, a) => e / a.reduce((p, q) => p + q, 0));
+    const loss = (v: number[]) => -Math.log(1 - sm(v)[C]);
+    const want = z.map((_, q) => {
+      const a = z.slice();
+      const b = z.slice();
+      a[q] += 1e-6;
+      b[q] -= 1e-6;
+      return (loss(a) - loss(b)) / 2e-6;
+    });
+    multiclassGeneratorDelta(sm(z)).forEach((v, q) => close(v, want[q], 1e-8, `q = ${q}`));
+    // hand example (the notebook exercise): γ̂ = (0.5, 0.2, 0.3), C = 2 → s = 0.7
+    multiclassGeneratorDelta([0.5, 0.2, 0.3]).forEach((v, q) => close(v, [0.5 - 0.5 / 0.7, 0.2 - 0.2 / 0.7, 0.3][q], 1e-12));
+    multiclassGeneratorDelta([0.5, 0.2, 0.3], 1).forEach((v, q) => close(v, [0.5, -0.8, 0.3][q], 1e-12));
+  });
+
+  it('discriminator gradient (targets e_c and e_{C+1}, δ = γ̂ − γ) equals tf.grad and central differences', () => {
+    const hand = multiclassDiscriminatorGradients(D, reals, labels, fakes, { rho: 0.01 });
+    const tfg = multiclassGanGradientsTf(G, D, reals, labels, us, { rho: 0.01 }).d;
+    assert.ok(maxRelErr(hand, tfg) < 1e-4, `vs tf: ${maxRelErr(hand, tfg)}`);
+    const N = reals.length + fakes.length;
+    const risk = () => {
+      let s = 0;
+      reals.forEach((x, i) => (s -= logp(x, labels[i]) / N));
+      fakes.forEach((x) => (s -= logp(x, C) / N));
+      return s + 0.01 * D.W.flat(2).reduce((a, w) => a + w * w, 0);
+    };
+    assert.ok(maxRelErr(hand, fd(D, risk)) < 1e-6, `vs FD: ${maxRelErr(hand, fd(D, risk))}`);
+    close(hand.risk, risk(), 1e-12, 'risk');
+  });
+
+  for (const target of ['real', 1] as const) {
+    it(`generator gradient (target ${target}) through the transition (68.150) equals tf.grad and central differences`, () => {
+      const hand = multiclassGeneratorGradients(G, D, us, { rho: 0.02, target });
+      const tfg = multiclassGanGradientsTf(G, D, reals, labels, us, { rhoG: 0.02, target }).g;
+      assert.ok(maxRelErr(hand, tfg) < 1e-4, `vs tf: ${maxRelErr(hand, tfg)}`);
+      const loss = () => {
+        let s = 0;
+        for (const u of us) {
+          const y = sayedForward(D, sayedForward(G, u).y[2]).y[2];
+          s -= Math.log(target === 'real' ? 1 - y[C] : y[target]) / us.length;
+        }
+        return s + 0.02 * G.W.flat(2).reduce((a, w) => a + w * w, 0);
+      };
+      assert.ok(maxRelErr(hand, fd(G, loss)) < 1e-6, `vs FD: ${maxRelErr(hand, fd(G, loss))}`);
+      close(hand.objective, -loss(), 1e-12, 'objective');
+    });
+  }
+
+  it('bad input: TypeError / RangeError naming the function, argument and value', () => {
+    assert.throws(() => multiclassGeneratorDelta([0.5, 0.5]), (e: Error) => e instanceof RangeError && /multiclassGeneratorDelta: yhat must have C \+ 1/.test(e.message));
+    assert.throws(() => multiclassGeneratorDelta([0.5, 0.7, -0.2]), (e: Error) => e instanceof RangeError && /yhat\[2\].*-0\.2/.test(e.message));
+    assert.throws(() => multiclassGeneratorDelta([0, 0, 1]), (e: Error) => e instanceof RangeError && /multiclassGeneratorDelta.*> 0/.test(e.message));
+    assert.throws(() => multiclassGeneratorDelta([0.2, 0.3, 0.5], 2), (e: Error) => e instanceof RangeError && /multiclassGeneratorDelta.*target.*2/.test(e.message));
+    assert.throws(() => multiclassGeneratorDelta('x' as never), (e: Error) => e instanceof TypeError && /multiclassGeneratorDelta.*yhat/.test(e.message));
+    const D2 = createSayedNet([2, 3, 2], ['tanh', 'softmax'], rng(1));
+    assert.throws(() => multiclassDiscriminatorGradients(D2, reals, labels, fakes), (e: Error) => e instanceof RangeError && /multiclassDiscriminatorGradients: argument D must end in a softmax with C \+ 1/.test(e.message));
+    assert.throws(() => multiclassDiscriminatorGradients(D, reals, [0, 1], fakes), (e: Error) => e instanceof RangeError && /argument labels/.test(e.message));
+    assert.throws(() => multiclassDiscriminatorGradients(D, reals, [0, 1, 2, 3], fakes), (e: Error) => e instanceof RangeError && /labels\[3\].*3/.test(e.message));
+    assert.throws(() => multiclassDiscriminatorGradients(D, [], [], fakes), (e: Error) => e instanceof TypeError && /argument reals/.test(e.message));
+    assert.throws(() => multiclassDiscriminatorGradients(D, reals, labels, [[1, 2, 3]]), (e: Error) => e instanceof RangeError && /fakes\[0\]/.test(e.message));
+    assert.throws(() => multiclassDiscriminatorGradients(D, reals, labels, fakes, { rho: -1 }), (e: Error) => e instanceof RangeError && /rho.*-1/.test(e.message));
+    const G3 = createSayedNet([2, 3, 3], ['tanh', 'linear'], rng(1));
+    assert.throws(() => multiclassGeneratorGradients(G3, D, us), (e: Error) => e instanceof RangeError && /multiclassGeneratorGradients: the generator's output size \(3\)/.test(e.message));
+    assert.throws(() => multiclassGeneratorGradients(G, D, us, { target: 5 }), (e: Error) => e instanceof RangeError && /target.*5/.test(e.message));
+    assert.throws(() => multiclassGeneratorGradients(G, D, [[1]]), (e: Error) => e instanceof RangeError && /us\[0\]/.test(e.message));
+  });
+});
