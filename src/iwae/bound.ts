@@ -69,6 +69,23 @@ export interface BatchedIwaeSpec<Z> extends MonteCarloElboSpec<Z> {
   drawBatch(K: number, rng: Rng): { logW: number[]; z: () => Z[] };
 }
 
+/**
+ * The lazy `z` of a batched draw. The accessor functions are shared by every draw (per-draw closures would give each
+ * draw object its own hidden class — a map allocated in V8's old space per call, and a full GC every few hundred calls).
+ */
+const LAZY_Z = Symbol('iwae.lazyZ');
+interface LazyState {
+  make: () => unknown[];
+  z: unknown[] | undefined;
+}
+function lazyZ(this: { [LAZY_Z]: LazyState }): unknown[] {
+  const s = this[LAZY_Z];
+  return s.z === undefined ? (s.z = s.make()) : s.z;
+}
+function setLazyZ(this: { [LAZY_Z]: LazyState }, v: unknown[]): void {
+  this[LAZY_Z].z = v;
+}
+
 /** Draw z_1..z_K ~ q(z|x) and return the single-draw estimate of L_K (001 §4; `vi.logWeights` draws the log-weights). */
 export function iwaeDraw<Z>(spec: MonteCarloElboSpec<Z>, K: number, rng: Rng): IwaeDraw<Z> {
   const fn = 'iwaeDraw';
@@ -78,18 +95,10 @@ export function iwaeDraw<Z>(spec: MonteCarloElboSpec<Z>, K: number, rng: Rng): I
   const batched = (spec as Partial<BatchedIwaeSpec<Z>>).drawBatch;
   if (typeof batched === 'function') {
     const b = batched(K, rng);
-    checkLogW(fn, b.logW);
-    const draw = { logW: b.logW, estimate: iwaeEstimate(b.logW) } as IwaeDraw<Z>;
-    // z is built from the flat buffer only when read (an estimate alone never needs it); then it is an ordinary value.
-    let zs: Z[] | undefined;
-    return Object.defineProperty(draw, 'z', {
-      enumerable: true,
-      configurable: true,
-      get: () => (zs ??= b.z()),
-      set: (v: Z[]) => {
-        zs = v;
-      },
-    });
+    const draw = { logW: b.logW, estimate: batchEstimate(fn, b.logW) } as IwaeDraw<Z>;
+    // z is built only when read (an estimate alone never needs it), then kept: an ordinary enumerable value.
+    Object.defineProperty(draw, LAZY_Z, { value: { make: b.z, z: undefined }, writable: true });
+    return Object.defineProperty(draw, 'z', { enumerable: true, configurable: true, get: lazyZ, set: setLazyZ });
   }
   const z: Z[] = [];
   const recording: MonteCarloElboSpec<Z> = {
@@ -104,6 +113,27 @@ export function iwaeDraw<Z>(spec: MonteCarloElboSpec<Z>, K: number, rng: Rng): I
   const logW = logWeights(recording, K, rng);
   checkLogW(fn, logW);
   return { z, logW, estimate: iwaeEstimate(logW) };
+}
+
+/**
+ * iwaeEstimate(logW) after the checks of iwaeDraw, in two passes instead of five: the maximum (with the checks), then
+ * log-mean-exp with exactly the operations of core.logMeanExp (the same bits). Anything unusual (a non-number, all
+ * weights −∞) goes to the general functions, which throw their usual errors.
+ */
+function batchEstimate(fn: string, logW: number[]): number {
+  let m = -Infinity;
+  for (let j = 0; j < logW.length; j++) {
+    const v = logW[j];
+    if (typeof v !== 'number' || Number.isNaN(v) || v === Infinity) {
+      checkLogW(fn, logW);
+      return iwaeEstimate(logW);
+    }
+    if (v > m) m = v;
+  }
+  if (m === -Infinity || logW.length === 0) return iwaeEstimate(logW);
+  let s = 0;
+  for (let j = 0; j < logW.length; j++) s += Math.exp(logW[j] - m);
+  return m + Math.log(s) - Math.log(logW.length);
 }
 
 function checkLogW(fn: string, logW: number[]): void {

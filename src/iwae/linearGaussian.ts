@@ -51,6 +51,8 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
   const logJointConst = -0.5 * d * (LOG_2PI + Math.log(s2)) - 0.5 * k * LOG_2PI;
   const half1OverS2 = 1 / (2 * s2);
   const w = new Float64Array(k);
+  const zs = new Float64Array(k);
+  let noise = new Float64Array(0);
   return {
     sample: (g: Rng) => {
       const e = g.normals(k);
@@ -86,20 +88,25 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
     },
     drawBatch: (K: number, g: Rng) => {
       // The K samples' noise in one fill (the same normals as K calls of sample), then sample, logQ and logJoint
-      // above with the same operations in the same order, on a flat K×k buffer: the same bits, no per-sample arrays.
-      const e = g.normals(K * k);
-      const z = new Float64Array(K * k);
+      // above with the same operations in the same order: the same bits, no per-sample arrays. The draws z are
+      // rebuilt from the noise only if asked for.
+      // A scratch buffer reused across calls: allocating a large typed array costs far more than filling it once the
+      // heap is big (V8 collects garbage to account for the new backing store; bench/README.md, [PERF-2] numerics).
+      if (noise.length < K * k) noise = new Float64Array(K * k);
+      const e = noise;
+      if (typeof g.fillNormal === 'function') g.fillNormal(e, 0, 1, 0, K * k);
+      else e.set(g.normals(K * k));
       const logW = new Array<number>(K);
       for (let n = 0; n < K; n++) {
         const o = n * k;
         for (let i = 0; i < k; i++) {
           let v = mu[i];
           for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[o + j];
-          z[o + i] = v;
+          zs[i] = v;
         }
         let q2 = 0;
         for (let i = 0; i < k; i++) {
-          let v = z[o + i] - mu[i];
+          let v = zs[i] - mu[i];
           for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
           w[i] = v / Lf[i * k + i];
           q2 += w[i] * w[i];
@@ -107,20 +114,27 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
         let r2 = 0;
         for (let r = 0; r < d; r++) {
           let res = xb[r];
-          for (let j = 0; j < k; j++) res -= W[r * k + j] * z[o + j];
+          for (let j = 0; j < k; j++) res -= W[r * k + j] * zs[j];
           r2 += res * res;
         }
         let z2 = 0;
-        for (let j = 0; j < k; j++) z2 += z[o + j] * z[o + j];
+        for (let j = 0; j < k; j++) z2 += zs[j] * zs[j];
         logW[n] = logJointConst - r2 * half1OverS2 - 0.5 * z2 - (logQConst - 0.5 * q2);
       }
+      // The draws, kept as noise in an ordinary array (the scratch buffer is overwritten by the next call).
+      const kept = new Array<number>(K * k);
+      for (let i = 0; i < K * k; i++) kept[i] = e[i];
       return {
         logW,
         z: () => {
           const out = new Array<number[]>(K);
           for (let n = 0; n < K; n++) {
             const zn = new Array<number>(k);
-            for (let i = 0; i < k; i++) zn[i] = z[n * k + i];
+            for (let i = 0; i < k; i++) {
+              let v = mu[i];
+              for (let j = 0; j <= i; j++) v += Lf[i * k + j] * kept[n * k + j];
+              zn[i] = v;
+            }
             out[n] = zn;
           }
           return out;

@@ -61,6 +61,9 @@ export interface BivariateGibbsResult {
   pathY: Float64Array;
 }
 
+/** Scratch noise for bivariateGaussianGibbs's systematic scan (2048 sweeps per fill). */
+const gibbsNoise = new Float64Array(4096);
+
 /**
  * Gibbs for (x, y) ~ N(0, [[1, ρ], [ρ, 1]]) (extension, Geman & Geman 1984): x | y ~ N(ρy, 1 − ρ²), y | x ~ N(ρx, 1 − ρ²).
  * Systematic scan updates x then y; the x-subchain is then AR(1) with coefficient ρ², so its lag-1 autocorrelation is ρ²
@@ -90,7 +93,7 @@ export function bivariateGaussianGibbs(opts: { rho: number; nSweeps: number; rng
   if (scan === 'systematic' && typeof rng.fillNormal === 'function') {
     // [PERF-2] The systematic scan draws exactly two normals per sweep and nothing else, so they are drawn in blocks
     // with rng.fillNormal (the same numbers, and the same generator state afterwards, as one normal() per half-step).
-    const z = new Float64Array(Math.min(2 * nSweeps, 4096));
+    const z = gibbsNoise; // scratch (the sampler is synchronous); a fresh large typed array per call costs a GC
     for (let t0 = 0; t0 < nSweeps; t0 += z.length / 2) {
       const m = Math.min(z.length / 2, nSweeps - t0);
       rng.fillNormal(z, 0, 1, 0, 2 * m);
