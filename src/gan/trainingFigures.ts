@@ -145,3 +145,26 @@ export function conditionalSamplesFigure(trainer: ConditionalGanTrainer, perClas
   sets.push({ x: cen.map((p) => p[0]), y: cen.map((p) => p[1]), name: 'mode centres', size: 9 });
   return scatter(sets, { title: title ?? `Samples per requested class (form '${trainer.form}')`, xRange: [-3.2, 3.2], yRange: [-3.2, 3.2], equalAxes: true });
 }
+
+/**
+ * The adversarial autoencoder's picture (source 002 Fig. 10.5; Makhzani et al. 2016, Fig. 4): draws from the prior (grey)
+ * under the codes Enc(x) of data points, one colour per data cluster/class, with the prior's mode centres.
+ */
+export function aggregatePosteriorFigure(codes: number[][], labels: number[], prior: number[][], opts: RingOptions & { title?: string } = {}): Figure {
+  const fn = 'aggregatePosteriorFigure';
+  if (!Array.isArray(codes) || codes.length === 0) throw new RangeError(`${fn}: codes must be a non-empty array of 2-D points (got ${describe(codes)})`);
+  if (!Array.isArray(labels) || labels.length !== codes.length) throw new RangeError(`${fn}: labels must hold one label per code (${codes.length}) (got ${describe(labels)})`);
+  if (!Array.isArray(prior) || prior.length === 0) throw new RangeError(`${fn}: prior must be a non-empty array of 2-D points (got ${describe(prior)})`);
+  const c = ringCenters(opts);
+  const R = Math.max(...c.map((p) => Math.hypot(p[0], p[1])), ...codes.map((p) => Math.min(6, Math.hypot(p[0], p[1])))) * 1.25;
+  const classes = [...new Set(labels)].sort((a, b) => a - b);
+  const data: Trace[] = [
+    { type: 'scatter', mode: 'markers', x: prior.map((p) => p[0]), y: prior.map((p) => p[1]), name: 'prior draws p(z)', marker: { size: 3, color: '#bbbbbb' } },
+    ...classes.map((k): Trace => {
+      const pts = codes.filter((_, i) => labels[i] === k);
+      return { type: 'scatter', mode: 'markers', x: pts.map((p) => p[0]), y: pts.map((p) => p[1]), name: `codes, class ${k}`, marker: { size: 4, opacity: 0.7 } };
+    }),
+    { type: 'scatter', mode: 'markers', x: c.map((p) => p[0]), y: c.map((p) => p[1]), name: 'prior mode centres', marker: { size: 9, symbol: 'x', color: '#000000' } },
+  ];
+  return { data, layout: { title: { text: opts.title ?? 'Aggregate posterior q(z) (codes) over the prior p(z)' }, height: 460, width: 560, xaxis: { range: [-R, R] }, yaxis: { range: [-R, R], scaleanchor: 'x' } } };
+}

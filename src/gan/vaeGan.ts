@@ -37,12 +37,12 @@ export interface VaeGanOptions {
   seed?: number;
 }
 
-/** One step's numbers (batch means). */
+/** One step's numbers (batch means; L_prior and L_recon before the encoder step, the D numbers before the discriminator step). */
 export interface VaeGanRecord {
   iteration: number;
   prior: number;
   recon: number;
-  /** L_GAN of Algorithm 10.1 before the updates. */
+  /** L_GAN of Algorithm 10.1 on this pass (after the encoder and decoder steps, before the discriminator step). */
   ganObjective: number;
   meanDReal: number;
   meanDRecon: number;
@@ -140,24 +140,17 @@ export class VaeGan {
         const lp = tfMlp(this.disc, Xp);
         return { lr, lt, lp, L: tf.neg(tf.add(tf.add(tf.mean(tf.softplus(tf.neg(lr))), tf.mean(tf.softplus(lt))), tf.mean(tf.softplus(lp)))) as tf.Scalar };
       };
-      // the record, before the updates
-      const e0 = encode();
-      const Xt0 = tfMlp(this.dec, e0.Z);
-      const g0 = ganTerms(Xt0, tfMlp(this.dec, Zp));
+      // the numbers of the record are read off the update passes (encoder: before its step; discriminator: on this pass's fakes)
+      const out = { prior: 0, recon: 0, ganObjective: 0, meanDReal: 0, meanDRecon: 0, meanDPrior: 0, meanAbsLogitReal: 0 };
       const meanD = (l: tf.Tensor) => tf.mean(tf.sigmoid(l)).dataSync()[0];
-      const out = {
-        prior: kl(e0.m, e0.lv).dataSync()[0],
-        recon: reconLoss(Xt0).dataSync()[0],
-        ganObjective: g0.L.dataSync()[0],
-        meanDReal: meanD(g0.lr),
-        meanDRecon: meanD(g0.lt),
-        meanDPrior: meanD(g0.lp),
-        meanAbsLogitReal: tf.mean(tf.abs(g0.lr)).dataSync()[0],
-      };
       // φ ← φ − η∇φ(L_prior + L_recon)
       this.optE.minimize(() => {
         const e = encode();
-        return tf.add(kl(e.m, e.lv), reconLoss(tfMlp(this.dec, e.Z))) as tf.Scalar;
+        const pr = kl(e.m, e.lv);
+        const rc = reconLoss(tfMlp(this.dec, e.Z));
+        out.prior = pr.dataSync()[0];
+        out.recon = rc.dataSync()[0];
+        return tf.add(pr, rc) as tf.Scalar;
       }, false, this.enc.vars);
       // θ₁: decoder
       const Z = encode().Z;
@@ -174,7 +167,15 @@ export class VaeGan {
       // θ₂: discriminator, on the fakes of this pass
       const Xt = tfMlp(this.dec, Z);
       const Xp = tfMlp(this.dec, Zp);
-      this.optD.minimize(() => (exact ? tf.neg(ganTerms(Xt, Xp).L) : ganTerms(Xt, Xp).L) as tf.Scalar, false, this.disc.vars);
+      this.optD.minimize(() => {
+        const g = ganTerms(Xt, Xp);
+        out.ganObjective = g.L.dataSync()[0];
+        out.meanDReal = meanD(g.lr);
+        out.meanDRecon = meanD(g.lt);
+        out.meanDPrior = meanD(g.lp);
+        out.meanAbsLogitReal = tf.mean(tf.abs(g.lr)).dataSync()[0];
+        return (exact ? tf.neg(g.L) : g.L) as tf.Scalar;
+      }, false, this.disc.vars);
       return out;
     });
     this.iteration++;

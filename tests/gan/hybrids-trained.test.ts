@@ -5,6 +5,7 @@ import { rng } from '../../src/core/rng';
 import { AdversarialAutoencoder, energyDistance, sampleClusters } from '../../src/gan/aae';
 import { VaeGan } from '../../src/gan/vaeGan';
 import { ringModeCoverage, sampleRing } from '../../src/gan/ring';
+import { aggregatePosteriorFigure } from '../../src/gan/trainingFigures';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
 
@@ -142,5 +143,16 @@ describe('gan/hybrids trained end to end — 002 §10.5 VAE/GAN, §10.6 adversar
       assert.throws(() => m.decoderGradientNorms([[1]]), (e: Error) => e instanceof RangeError && /VaeGan\.decoderGradientNorms.*batch\[0\]/.test(e.message));
       m.dispose();
     });
+  });
+});
+
+describe('gan/trainingFigures — aggregatePosteriorFigure', () => {
+  it('draws the prior, one trace per class of codes and the mode centres; rejects bad input', () => {
+    const f = aggregatePosteriorFigure([[0, 0], [1, 1], [2, 0]], [0, 1, 1], [[2, 0]], { modes: 10 });
+    assert.equal(f.data.length, 4);
+    assert.equal((f.data[3] as { x: number[] }).x.length, 10);
+    assert.throws(() => aggregatePosteriorFigure([], [], [[0, 0]]), /aggregatePosteriorFigure: codes must be a non-empty array/);
+    assert.throws(() => aggregatePosteriorFigure([[0, 0]], [0, 1], [[0, 0]]), /aggregatePosteriorFigure: labels must hold one label per code \(1\)/);
+    assert.throws(() => aggregatePosteriorFigure([[0, 0]], [0], []), /aggregatePosteriorFigure: prior must be a non-empty array/);
   });
 });
