@@ -17,7 +17,7 @@ import type { SayedNet } from './listings';
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
 const NB10 = 'sayed-ch68/10-gan-training.ipynb';
 
-const u = { default: 0.4, min: -10, max: 10, description: 'latent u of the tiny GAN (004 O7)' };
+const u = { default: 0.4, min: -10, max: 10, description: 'latent u of the tiny GAN' };
 const wg = { default: 1.5, min: -10, max: 10, description: 'generator weight w_g' };
 
 // ------------------------------------------------------------------------------------------------ notebook 09
@@ -27,7 +27,7 @@ registerExercise({
   source: '004 §68.5.2, Eqs. (68.139), (68.142), (68.150)',
   params: { u, wg },
   reference: ({ u: uu, wg: w }) => sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).traces[0].deltaG[1][0],
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['ĥ = w_g u; the discriminator logits are z = W_{1,d}ᵀ ĥ = (ĥ, −ĥ), so γ̂(1) = σ(2ĥ).', 'With the label col{1, 0}: δ̂ = γ̂ − col{1, 0} = (−(1 − γ̂(1)), 1 − γ̂(1)).', 'δ_{L_g,g} = −f\'(z) · W_{1,d} δ̂ with f linear, W_{1,d} = [1, −1].'],
   notebook: NB09,
 });
@@ -38,7 +38,7 @@ registerExercise({
   source: '004 §68.5.2, Eqs. (68.150), (68.153)',
   params: { u, wg },
   reference: ({ u: uu, wg: w }) => -sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).dW[0][0][0],
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['∂ ln γ̂(1)/∂W_{1,g} = y_{1,g} δ_{2,g}ᵀ with y_{1,g} = u.', 'It equals (1 − D)·2u with D = σ(2 w_g u).'],
   notebook: NB09,
 });
@@ -49,7 +49,7 @@ registerExercise({
   source: '004 §68.5.2, Eqs. (68.139)–(68.141), (68.151); listing (68.160)',
   params: { h: { default: 1, min: -10, max: 10, description: 'the real sample h' } },
   reference: ({ h }) => sayedDiscriminatorGradients(tinyGanNets().D, [[h]], [[0.6]]).dW[0][0],
-  compare: compare.vector({ rel: 5e-4 }),
+  compare: compare.vectorSigFigs(4),
   hints: ['Real: γ̂ = softmax(h, −h), δ = γ̂ − col{1, 0}. Fake ĥ = 0.6: δ̂ = γ̂ − col{0, 1}.', 'The risk averages over N = 2 samples: ∇W = ½(h δᵀ + ĥ δ̂ᵀ).'],
   notebook: NB09,
 });
@@ -70,14 +70,14 @@ registerExercise({
   id: 'gan.training.adam-first-step',
   title: 'The first ADAM step of Example 68.6 (68.175a–d) on a gradient g',
   source: '004 Example 68.6, Eqs. (68.175a–d); Kingma & Ba (2015) Alg. 1',
-  params: { g1: { default: 3, min: -100, max: 100, description: 'first gradient entry' }, g2: { default: -0.5, min: -100, max: 100, description: 'second gradient entry' } },
+  params: { g1: { default: 2e-8, min: -100, max: 100, description: 'first gradient entry' }, g2: { default: -5e-9, min: -100, max: 100, description: 'second gradient entry' } },
   reference: ({ g1, g2 }) => {
     const p = [[0, 0]];
     createAdam({ mu: 2e-4, beta1: 0.5, beta2: 0.999, eps: 1e-8 }).step(p, [[g1, g2]]);
     return p[0];
   },
-  compare: compare.vector({ rel: 5e-4 }),
-  hints: ['After one step m̂ = g and v̂ = g² (the bias corrections undo the factors 1 − β).', 'So the change is −μ g/(|g| + ε), entry by entry.'],
+  compare: compare.vectorSigFigs(4),
+  hints: ['After one step m̂ = g and v̂ = g² (the bias corrections undo the factors 1 − β).', 'So the change is −μ g/(|g| + ε), entry by entry: ≈ −μ sign(g) for large gradients, damped by ε for gradients of its size.'],
   notebook: NB10,
 });
 
@@ -86,7 +86,7 @@ registerExercise({
   title: 'The discriminator risk (68.121) (ρ = 0) when D outputs ½ everywhere',
   source: '004 §68.4.1 (68.99); Example 68.5 (68.118)',
   reference: () => Math.log(2),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['Every term of (68.99) is −ln ½ when γ̂(1) = ½ on real and fake samples.'],
   notebook: NB10,
 });
@@ -108,7 +108,7 @@ registerExercise({
   source: 'extension: Metz et al. (2017) §3.1 (high-quality samples within 3σ)',
   params: { k: { default: 3, min: 0.1, max: 10, description: 'radius in standard deviations' } },
   reference: ({ k }) => 1 - Math.exp(-(k * k) / 2),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['‖x − c‖²/σ² is χ² with 2 degrees of freedom, an Exp(½) variable.'],
   notebook: NB10,
 });
@@ -119,7 +119,7 @@ const NB12 = 'sayed-ch68/12-wasserstein-gan.ipynb';
 registerExercise({
   id: 'gan.wgan.gaussian-w1',
   title: 'W₁ between N(0, 1) and N(m, 1)',
-  source: '004 §68.7, Eq. (68.177); inventory oracle 004 O11',
+  source: '004 §68.7, Eq. (68.177)',
   params: { m: { default: -1.5, min: -100, max: 100, description: 'mean of the second Gaussian' } },
   reference: ({ m }) => wasserstein1Gaussian(0, 1, m, 1),
   compare: compare.number({ rel: 5e-4, abs: 1e-9 }),
@@ -132,7 +132,7 @@ registerExercise({
   title: 'W₁ between the empirical distributions of {0, 1, 3} and {2, 2, 5}',
   source: '004 §68.7, Eq. (68.177) (1-D empirical case)',
   reference: () => wasserstein1Sorted([0, 1, 3], [2, 2, 5]),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['Sort both samples and pair them in order.', 'Average the absolute differences of the pairs.'],
   notebook: NB12,
 });
@@ -155,7 +155,7 @@ registerExercise({
     }
     return -((a + b) / 2) * m;
   },
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['For D = s·x the gap E D(real) − E D(fake) is −s·m; the critic minimises s·m + λ(|s| − 1)².', 'On the branch s < 0, set the derivative m − 2λ(−s − 1) to zero.'],
   notebook: NB12,
 });
@@ -180,7 +180,7 @@ registerExercise({
   source: '004 §68.6, Eqs. (68.163), (68.165); §68.4.1 (68.99)',
   params: { k: { default: 5, min: 0, max: 50, description: 'the weight k on the label entry' } },
   reference: ({ k }) => sayedDiscriminatorGradients({ W: [[[0, 0], [-k, k]]], theta: [[-k / 2, k / 2]], act: ['softmax'] }, [[0, 0]], [[0, 1]]).risk,
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['On a real sample γ(C+1) = 0, so D = σ(k); on a fake γ(C+1) = 1, so D = σ(−k) and 1 − D = σ(k).', 'Every term of (68.99) is −ln σ(k).'],
   notebook: NB11,
 });
@@ -204,7 +204,7 @@ registerExercise({
   source: '004 Problem 68.8; §68.5.2, Eq. (68.139); listing (68.161)',
   params: { y1: { default: 0.5, min: 0.001, max: 0.998, description: 'γ̂(1)' }, y2: { default: 0.2, min: 0.001, max: 0.998, description: 'γ̂(2); γ̂(3) = 1 − γ̂(1) − γ̂(2)' } },
   reference: ({ y1, y2 }) => multiclassGeneratorDelta([y1, y2, 1 - y1 - y2]),
-  compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
+  compare: compare.vectorSigFigs(4),
   hints: ['The generator maximises ln(1 − γ̂(3)) = ln s with s = γ̂(1) + γ̂(2).', 'With ∂γ̂(c)/∂z(q) = γ̂(c)(𝟙{c = q} − γ̂(q)), the derivative of −ln s in z(q) is γ̂(q) − γ̂(q)𝟙{q ≤ C}/s.'],
   notebook: NB11,
 });
@@ -215,10 +215,10 @@ const NB13 = 'sayed-ch68/13-problems-lab.ipynb';
 registerExercise({
   id: 'gan.problems.inverse-cdf',
   title: 'Prob. 68.1: the Exp(1) sample that the latent u is mapped to by x = F⁻¹(Φ(u))',
-  source: '004 Problem 68.1; inventory oracle 004 O9',
+  source: '004 Problem 68.1',
   params: { u: { default: 0, min: -8, max: 8, description: 'the Gaussian latent u' } },
   reference: ({ u: uu }) => inverseCdfExponential(uu),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['F(x) = 1 − e^{−x} for Exp(1), so F⁻¹(p) = −ln(1 − p).', 'Φ(0) = ½.'],
   notebook: NB13,
 });
@@ -229,7 +229,7 @@ registerExercise({
   source: '004 Problem 68.9; Example 68.4 (68.107)',
   params: { m: { default: 1, min: -10, max: 10, description: 'mean of the fakes' } },
   reference: ({ m }) => flippedOptimalDiscriminator((x) => Math.exp(-(x * x) / 2), (x) => Math.exp(-((x - m) ** 2) / 2))(0),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['With label 1 = fake, maximise f_h ln(1 − D) + f_ĥ ln D pointwise.', 'D* = f_ĥ/(f_h + f_ĥ); at x = 0 the ratio f_ĥ/f_h is e^{−m²/2}.'],
   notebook: NB13,
 });
@@ -237,10 +237,10 @@ registerExercise({
 registerExercise({
   id: 'gan.problems.hinge-value',
   title: 'Prob. 68.10 with D ≥ 0: the value ∫ min(f_h, f_ĥ) for f_h = N(0, 1), f_ĥ = N(m, 1)',
-  source: '004 Problem 68.10; inventory oracle 004 O10',
+  source: '004 Problem 68.10',
   params: { m: { default: 1, min: -10, max: 10, description: 'mean of the fakes' } },
   reference: ({ m }) => hingeValueGaussian(m),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['The densities cross at x = m/2.', '∫ min = P(N(m,1) < m/2) + P(N(0,1) > m/2) = 2Φ(−|m|/2).'],
   notebook: NB13,
 });
@@ -265,7 +265,7 @@ registerExercise({
   source: '002 L1654–1660; Mescheder, Nowozin & Geiger (2017) Prop. 1',
   params: { x: { default: 1, min: -10, max: 10, description: 'x' }, z: { default: 1, min: -10, max: 10, description: 'z' } },
   reference: ({ x, z }) => avbLogRatio(x, z, 0.8, 0.6),
-  compare: compare.number({ rel: 5e-4, abs: 1e-6 }),
+  compare: compare.sigFigs(4),
   hints: ['ln N(z; m, s²) = −½ ln 2π − ln s − (z − m)²/(2s²); the ½ ln 2π cancels in the difference.'],
   notebook: NB14B,
 });
@@ -281,7 +281,7 @@ registerExercise({
     const s = 0.6;
     return avbLogRatio(x, m, 0.8, s) - 0.5 + 0.5 * s * s; // T*(x, m) − ½ + ½s²
   },
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['KL(N(m, s²) ‖ N(0, 1)) = ½(s² + m² − 1 − ln s²).'],
   notebook: NB14B,
 });
@@ -291,7 +291,7 @@ registerExercise({
   title: 'The discriminator loss of Table 3 done right: D = 0.8 on a real sample, 0.3 on a fake',
   source: '002 L1565 (Table 3); (10.1.1)',
   reference: () => discriminatorLoss([0.8], [0.3]),
-  compare: compare.number({ rel: 5e-4 }),
+  compare: compare.sigFigs(4),
   hints: ['Binary cross-entropy: −ln D(real) − ln(1 − D(fake)).'],
   notebook: NB14B,
 });

@@ -11,12 +11,6 @@ const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Notebooks not (yet) held to the polish rules, and why. Remove an entry when its owner has checked the notebook. */
 export const NOT_YET_POLISHED: Readonly<Record<string, string>> = {
-  'notebooks/sayed-ch68/09-gan-backprop.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
-  'notebooks/sayed-ch68/10-gan-training.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
-  'notebooks/sayed-ch68/11-conditional-gan.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
-  'notebooks/sayed-ch68/12-wasserstein-gan.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
-  'notebooks/sayed-ch68/13-problems-lab.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
-  'notebooks/sta4124/14b-gan-hybrids.ipynb': 'GAN-B: being polished by its owner together with src/gan/exercisesB.ts',
 };
 
 function notebooksUnder(dir: string): string[] {

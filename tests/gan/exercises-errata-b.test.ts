@@ -24,10 +24,13 @@ describe('gan GAN-B exercises and errata (issue 23)', () => {
     assert.equal(verify('gan.listings.soft-label-delta', [-0.2, 0.3]).passed, false);
   });
 
-  it('training exercises: first ADAM step ≈ −μ sign(g) (Kingma & Ba §2.1), ln 2, 93,600 updates, 1 − e^{−4.5}', () => {
+  it('training exercises: first ADAM step −μ g/(|g| + ε) (Kingma & Ba Alg. 1), ≈ −μ sign(g) for large g, ln 2, 93,600 updates, 1 − e^{−4.5}', () => {
     const a = getExercise('gan.training.adam-first-step').reference() as number[];
-    close(a[0], -2e-4, 1e-12);
-    close(a[1], 2e-4, 1e-11);
+    close(a[0], (-2e-4 * 2) / 3, 1e-15); // −μ g/(|g| + ε) with g = 2ε
+    close(a[1], 2e-4 / 3, 1e-15); // g = −ε/2
+    const big = getExercise('gan.training.adam-first-step').reference({ g1: 3, g2: -0.5 }) as number[];
+    close(big[0], -2e-4, 1e-12);
+    close(big[1], 2e-4, 1e-11);
     close(getExercise('gan.training.equilibrium-risk').reference() as number, Math.log(2), 1e-15);
     assert.equal(getExercise('gan.training.example-iterations').reference(), 93600);
     close(getExercise('gan.training.ring-quality').reference() as number, 1 - Math.exp(-4.5), 1e-15);
