@@ -1,31 +1,11 @@
 import { strict as assert } from 'assert';
 import { initBackend } from '../../src/core/backend';
 import { rng } from '../../src/core/rng';
-import { SayedGrads, SayedNet, createSayedNet, sayedForward } from '../../src/gan/listings';
+import { createSayedNet, sayedForward } from '../../src/gan/listings';
+import { fdGrads as fd, maxRelErr } from './helpers';
 import { multiclassDiscriminatorGradients, multiclassGanGradientsTf, multiclassGeneratorDelta, multiclassGeneratorGradients } from '../../src/gan/multiclass';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
-const flat = (g: SayedGrads) => [...g.dW.flat(2), ...g.dTheta.flat()];
-function maxRelErr(a: SayedGrads, b: SayedGrads): number {
-  const xa = flat(a);
-  const xb = flat(b);
-  const scale = Math.max(1e-3, ...xb.map(Math.abs));
-  return Math.max(...xa.map((v, i) => Math.abs(v - xb[i]))) / scale;
-}
-/** Central finite differences of f over every weight and bias of net (float64). */
-function fd(net: SayedNet, f: () => number, h = 1e-6): SayedGrads {
-  const d = (r: number[], k: number) => {
-    const w = r[k];
-    r[k] = w + h;
-    const a = f();
-    r[k] = w - h;
-    const b = f();
-    r[k] = w;
-    return (a - b) / (2 * h);
-  };
-  return { dW: net.W.map((Wl) => Wl.map((r) => r.map((_, k) => d(r, k)))), dTheta: net.theta.map((t) => t.map((_, k) => d(t, k))) };
-}
-
 describe('gan/multiclass — Prob. 68.8: a discriminator with C + 1 outputs (C classes + fake)', () => {
   before(async () => {
     await initBackend();

@@ -2,27 +2,10 @@ import { strict as assert } from 'assert';
 import { spawnSync } from 'child_process';
 import * as gan from '../../src/gan';
 import { rng, Rng } from '../../src/core/rng';
+import { fdGrads as fd, maxRelErr } from './helpers';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
 
-function maxRelErr(a: gan.SayedGrads, b: gan.SayedGrads): number {
-  const xa = [...a.dW.flat(2), ...a.dTheta.flat()];
-  const xb = [...b.dW.flat(2), ...b.dTheta.flat()];
-  const scale = Math.max(1e-3, ...xb.map(Math.abs));
-  return Math.max(...xa.map((v, i) => Math.abs(v - xb[i]))) / scale;
-}
-function fd(net: gan.SayedNet, f: () => number, h = 1e-6): gan.SayedGrads {
-  const bump = (r: number[], k: number) => {
-    const w = r[k];
-    r[k] = w + h;
-    const a = f();
-    r[k] = w - h;
-    const b = f();
-    r[k] = w;
-    return (a - b) / (2 * h);
-  };
-  return { dW: net.W.map((Wl) => Wl.map((r) => r.map((_, k) => bump(r, k)))), dTheta: net.theta.map((t) => t.map((_, k) => bump(t, k))) };
-}
 const normal = (m: number) => (n: number, r: Rng) => Array.from({ length: n }, () => [r.normal(m, 1)]);
 
 describe('gan/wasserstein — W₁ and the WGAN of 004 §68.7 / Prob. 68.11', () => {
