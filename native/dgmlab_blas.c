@@ -117,6 +117,53 @@ static napi_value Dgesv(napi_env env, napi_callback_info info) {
   return r;
 }
 
+/* One Adam step for one variable, fused (tfjs-core 4.x AdamOptimizer.applyGradients, one wasm kernel per operation
+ * there): the same float32 operations in the same order, each rounded to float32 (no FMA contraction), so the
+ * results are bitwise those of the separate kernels:
+ *   m' = m·b1 + g·c1,  v' = v·b2 + (g·g)·c2,  p' = ((m'/o1) / (sqrt(v'/o2) + eps))·nlr + p
+ * with c1 = 1 − β1, c2 = 1 − β2, o1 = 1 − β1^t, o2 = 1 − β2^t, nlr = −learning rate (all float32). */
+__attribute__((optimize("fp-contract=off")))
+static void adam_f32(size_t n, const float *p, const float *m, const float *v, const float *g, float *op, float *om,
+                     float *ov, float b1, float c1, float b2, float c2, float o1, float o2, float eps, float nlr) {
+  for (size_t i = 0; i < n; i++) {
+    float gi = g[i];
+    float a = m[i] * b1;
+    float b = gi * c1;
+    float mi = a + b;
+    float gg = gi * gi;
+    float c = v[i] * b2;
+    float d = gg * c2;
+    float vi = c + d;
+    float mh = mi / o1;
+    float vh = vi / o2;
+    float den = __builtin_sqrtf(vh) + eps;
+    float r = (mh / den) * nlr;
+    om[i] = mi;
+    ov[i] = vi;
+    op[i] = r + p[i];
+  }
+}
+
+/* adam(p, m, v, g, outP, outM, outV, [b1, c1, b2, c2, o1, o2, eps, nlr]) — all Float32Arrays of one length n
+ * (the scalars in a Float32Array of 8). */
+static napi_value Adam(napi_env env, napi_callback_info info) {
+  size_t argc = 8;
+  napi_value argv[8];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc != 8) return throw_type(env, "adam: expected 8 arguments");
+  float *a[8];
+  size_t len[8];
+  for (int i = 0; i < 8; i++)
+    if (!get_f32(env, argv[i], &a[i], &len[i])) return throw_type(env, "adam: arguments must be Float32Arrays");
+  size_t n = len[0];
+  for (int i = 1; i < 7; i++)
+    if (len[i] != n) return throw_type(env, "adam: p, m, v, g and the outputs must have one length");
+  if (len[7] != 8) return throw_type(env, "adam: the scalars must be a Float32Array of 8");
+  const float *s = a[7];
+  adam_f32(n, a[0], a[1], a[2], a[3], a[4], a[5], a[6], s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+  return NULL;
+}
+
 static napi_value SetThreads(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
@@ -141,8 +188,9 @@ static napi_value Init(napi_env env, napi_value exports) {
       {"threads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL},
       {"config", NULL, Config, NULL, NULL, NULL, napi_default, NULL},
       {"dgesv", NULL, Dgesv, NULL, NULL, NULL, napi_default, NULL},
+      {"adam", NULL, Adam, NULL, NULL, NULL, napi_default, NULL},
   };
-  napi_define_properties(env, exports, 4, d);
+  napi_define_properties(env, exports, 5, d);
   return exports;
 }
 

@@ -16,6 +16,8 @@ interface NativeBlas {
   sgemm(a: Float32Array, b: Float32Array, c: Float32Array, batchA: number, batchB: number, M: number, N: number, K: number, transA: boolean, transB: boolean): void;
   threads(n?: number): number;
   config(): string;
+  /** One fused Adam step (native/dgmlab_blas.c): p, m, v, g, outP, outM, outV, [β1, 1−β1, β2, 1−β2, 1−β1ᵗ, 1−β2ᵗ, ε, −lr]. */
+  adam?(p: Float32Array, m: Float32Array, v: Float32Array, g: Float32Array, op: Float32Array, om: Float32Array, ov: Float32Array, s: Float32Array): void;
 }
 
 /** What the fast path did: `active` if the kernels are registered, else why not. */
@@ -41,7 +43,7 @@ interface WasmBackendLike {
 
 let native: NativeBlas | null | undefined;
 let loadError = '';
-let installed: { kernels: string[]; originals: Map<string, tf.KernelConfig>; blas: NativeBlas } | undefined;
+let installed: { kernels: string[]; originals: Map<string, tf.KernelConfig>; blas: NativeBlas; adam: boolean } | undefined;
 
 /** Load the addon once; null (with the reason in loadError) if it is missing or broken. */
 export function loadNativeBlas(addonPath = NATIVE_ADDON_PATH): NativeBlas | null {
@@ -135,6 +137,76 @@ function makeFusedMatMul(blas: NativeBlas, original: KernelFn): KernelFn {
   };
 }
 
+/** The part of tfjs-core 4.x's AdamOptimizer that applyGradients uses (optimizers/adam_optimizer.ts). */
+interface AdamLike {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  accBeta1: tf.Variable;
+  accBeta2: tf.Variable;
+  accumulatedFirstMoment: Array<{ originalName: string; variable: tf.Variable } | undefined>;
+  accumulatedSecondMoment: Array<{ originalName: string; variable: tf.Variable } | undefined>;
+  incrementIterations(): void;
+}
+type VariableGradients = tf.NamedTensorMap | Array<{ name: string; tensor: tf.Tensor }>;
+
+const adamProto = tf.AdamOptimizer.prototype as unknown as { applyGradients(this: AdamLike, g: VariableGradients): void };
+const adamOriginal = adamProto.applyGradients;
+
+/**
+ * Adam with the per-variable update fused into one native loop ([PERF-2]): tfjs's AdamOptimizer.applyGradients runs
+ * about a dozen element-wise wasm kernels per variable per step (a third of a VAE step's time); the addon's `adam` does
+ * the same float32 operations in the same order in one pass (bitwise the same results: tests/perf/adam-fused.test.ts).
+ * The moments and the new values go to fresh tensors that are assigned as tfjs does, so no tensor is changed in place.
+ * Anything unusual (another backend, a non-float32 variable) takes tfjs's own code.
+ */
+function fusedApplyGradients(blas: NativeBlas): (this: AdamLike, g: VariableGradients) => void {
+  const adam = blas.adam!;
+  return function (this: AdamLike, variableGradients: VariableGradients): void {
+    const engine = tf.engine();
+    const backend = engine.backend as unknown as WasmBackendLike;
+    if (tf.getBackend() !== 'wasm' || !installed?.adam) return adamOriginal.call(this, variableGradients);
+    const names = Array.isArray(variableGradients) ? variableGradients.map((v) => v.name) : Object.keys(variableGradients);
+    for (let i = 0; i < names.length; i++) {
+      const value = engine.registeredVariables[names[i]];
+      const grad = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[names[i]];
+      if (!value || value.dtype !== 'float32' || (grad && grad.dtype !== 'float32')) return adamOriginal.call(this, variableGradients);
+    }
+    tf.tidy(() => {
+      const oneMinusAccBeta1 = tf.sub(1, this.accBeta1);
+      const oneMinusAccBeta2 = tf.sub(1, this.accBeta2);
+      const scalars = new Float32Array([this.beta1, 1 - this.beta1, this.beta2, 1 - this.beta2, oneMinusAccBeta1.dataSync()[0], oneMinusAccBeta2.dataSync()[0], this.epsilon, -this.learningRate]);
+      names.forEach((name, i) => {
+        const value = engine.registeredVariables[name];
+        const trainable = false;
+        if (this.accumulatedFirstMoment[i] == null) {
+          this.accumulatedFirstMoment[i] = { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(trainable)) };
+        }
+        if (this.accumulatedSecondMoment[i] == null) {
+          this.accumulatedSecondMoment[i] = { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(trainable)) };
+        }
+        const gradient = Array.isArray(variableGradients) ? variableGradients[i].tensor : variableGradients[name];
+        if (gradient == null) return;
+        const firstMoment = this.accumulatedFirstMoment[i]!.variable;
+        const secondMoment = this.accumulatedSecondMoment[i]!.variable;
+        if (gradient.size !== value.size) throw new RangeError(`Adam (fast path): the gradient of ${name} has ${gradient.size} entries, the variable ${value.size}`);
+        const outs = [0, 1, 2].map(() => backend.makeOutput(value.shape.slice(), 'float32'));
+        // views taken after makeOutput: allocating may grow (and so replace) the wasm memory buffer
+        const heap = (t: tf.TensorInfo) => backend.typedArrayFromHeap(t);
+        adam(heap(value), heap(firstMoment), heap(secondMoment), heap(gradient), heap(outs[0]), heap(outs[1]), heap(outs[2]), scalars);
+        const [newValue, newFirstMoment, newSecondMoment] = outs.map((o) => engine.makeTensorFromTensorInfo(o));
+        firstMoment.assign(newFirstMoment);
+        secondMoment.assign(newSecondMoment);
+        value.assign(newValue);
+      });
+      this.accBeta1.assign(tf.mul(this.accBeta1, this.beta1));
+      this.accBeta2.assign(tf.mul(this.accBeta2, this.beta2));
+    });
+    this.incrementIterations();
+  };
+}
+
 /**
  * OpenBLAS threads: `DGMLAB_BLAS_THREADS` if set; else one thread when the machine is busy (1-minute load average at
  * least the number of CPUs − 1: OpenBLAS threads spin while waiting, and on an oversubscribed machine measured here a
@@ -171,8 +243,21 @@ export function installFastPath(opts: { addonPath?: string } = {}): FastPathRepo
     tf.registerKernel({ ...orig, kernelFunc: make(blas, orig.kernelFunc as unknown as KernelFn) as unknown as tf.KernelFunc });
     kernels.push(name);
   }
-  installed = { kernels, originals, blas };
+  const adam = typeof blas.adam === 'function' && process.env.DGMLAB_FUSED_ADAM !== '0';
+  if (adam) adamProto.applyGradients = fusedApplyGradients(blas);
+  installed = { kernels, originals, blas, adam };
   return fastPathReport();
+}
+
+/**
+ * Switch the fused Adam update on or off while the fast path stays installed (tests compare it with tfjs's own
+ * applyGradients on the same MatMul kernels). Returns whether it is on; it can only be on when the fast path is.
+ */
+export function setFusedAdam(on: boolean): boolean {
+  if (!installed || typeof installed.blas.adam !== 'function') return false;
+  installed.adam = on;
+  adamProto.applyGradients = on ? fusedApplyGradients(installed.blas) : adamOriginal;
+  return on;
 }
 
 /** Put the wasm backend's own kernels back (used by tests and `DGMLAB_FASTPATH=0` comparisons). */
@@ -182,6 +267,7 @@ export function uninstallFastPath(): void {
     tf.unregisterKernel(name, 'wasm');
     tf.registerKernel(orig);
   }
+  adamProto.applyGradients = adamOriginal;
   installed = undefined;
 }
 
@@ -192,5 +278,5 @@ export function fastPathReport(): FastPathReport {
     return { active: false, detail: native === null ? `native BLAS addon not available (${loadError})` : 'not installed', kernels: [] };
   }
   const cfg = installed.blas.config().split(' ').slice(0, 2).join(' ');
-  return { active: true, detail: `${cfg} (${installed.blas.threads()} thread${installed.blas.threads() === 1 ? "" : "s"}) for ${installed.kernels.join(', ')}`, kernels: installed.kernels };
+  return { active: true, detail: `${cfg} (${installed.blas.threads()} thread${installed.blas.threads() === 1 ? "" : "s"}) for ${installed.kernels.join(', ')}${installed.adam ? '; Adam fused' : ''}`, kernels: installed.kernels };
 }
