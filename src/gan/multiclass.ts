@@ -114,9 +114,14 @@ export function multiclassGanGradientsTf(G: SayedNet, D: SayedNet, reals: number
   const C = checkNets(fn, G, D);
   checkRows(fn, 'reals', reals, D.W[0].length);
   checkRows(fn, 'us', us, G.W[0].length);
+  if (!Array.isArray(labels) || labels.length !== reals.length) throw new RangeError(`${fn}: argument labels must hold one class per real sample (${reals.length}) (got ${describe(labels)})`);
+  labels.forEach((c, i) => assertInteger(fn, `labels[${i}]`, c, 0, C - 1));
   const rho = opts.rho ?? 0;
   const rhoG = opts.rhoG ?? 0;
+  assertNonNegative(fn, 'rho', rho);
+  assertNonNegative(fn, 'rhoG', rhoG);
   const target = opts.target ?? 'real';
+  if (target !== 'real') assertInteger(fn, 'target', target, 0, C - 1);
   const act = (a: SayedActivation, z: tf.Tensor): tf.Tensor => (a === 'relu' ? tf.relu(z) : a === 'tanh' ? tf.tanh(z) : a === 'sigmoid' ? tf.sigmoid(z) : a === 'softmax' ? tf.logSoftmax(z) : z);
   const run = (ps: tf.Tensor[], acts: SayedActivation[], x: tf.Tensor) => {
     const L = acts.length;

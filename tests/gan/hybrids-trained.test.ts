@@ -86,6 +86,12 @@ describe('gan/hybrids trained end to end — 002 §10.5 VAE/GAN, §10.6 adversar
       assert.throws(() => sampleClusters(0, rng(1)), (e: Error) => e instanceof RangeError && /sampleClusters.*n/.test(e.message));
       assert.throws(() => sampleClusters(5, {} as never), (e: Error) => e instanceof TypeError && /sampleClusters: argument rng/.test(e.message));
       assert.throws(() => sampleClusters(5, rng(1), { spread: 0 }), (e: Error) => e instanceof RangeError && /spread/.test(e.message));
+      assert.throws(() => sampleClusters(5, rng(1), { clusters: 0 }), (e: Error) => e instanceof RangeError && /sampleClusters.*clusters.*0/.test(e.message));
+      assert.throws(() => sampleClusters(5, rng(1), { dim: 2.5 }), (e: Error) => e instanceof RangeError && /sampleClusters.*dim.*2\.5/.test(e.message));
+      assert.throws(() => new AdversarialAutoencoder({ dataDim: 2, seed: -1 }), (e: Error) => e instanceof RangeError && /AdversarialAutoencoder.*seed.*-1/.test(e.message));
+      const b = new AdversarialAutoencoder({ dataDim: 2, hidden: 4 });
+      assert.throws(() => b.discriminate([[1, 2, 3]]), (e: Error) => e instanceof RangeError && /AdversarialAutoencoder\.discriminate.*z\[0\]/.test(e.message));
+      b.dispose();
     });
   });
 
@@ -136,11 +142,15 @@ describe('gan/hybrids trained end to end — 002 §10.5 VAE/GAN, §10.6 adversar
       assert.throws(() => new VaeGan({ form: 'exact', recon: 'pixels' as never }), (e: Error) => /VaeGan.*recon.*pixels/.test(e.message));
       assert.throws(() => new VaeGan({ form: 'exact', latentDim: 0 }), (e: Error) => e instanceof RangeError && /latentDim.*0/.test(e.message));
       assert.throws(() => new VaeGan({ form: 'exact', mu: 0 }), (e: Error) => e instanceof RangeError && /VaeGan.*mu/.test(e.message));
+      assert.throws(() => new VaeGan({ form: 'exact', dataDim: 0 }), (e: Error) => e instanceof RangeError && /VaeGan.*dataDim.*0/.test(e.message));
+      assert.throws(() => new VaeGan({ form: 'exact', hidden: 'x' as never }), (e: Error) => e instanceof TypeError && /VaeGan.*hidden/.test(e.message));
+      assert.throws(() => new VaeGan({ form: 'exact', seed: 0.5 }), (e: Error) => e instanceof RangeError && /VaeGan.*seed.*0\.5/.test(e.message));
       const m = new VaeGan({ form: 'exact', hidden: 4 });
       assert.throws(() => m.step([[1, 2, 3]]), (e: Error) => e instanceof RangeError && /VaeGan\.step.*batch\[0\].*length 2/.test(e.message));
       assert.throws(() => m.sample(0), (e: Error) => e instanceof RangeError && /VaeGan\.sample.*n/.test(e.message));
       assert.throws(() => m.reconstruct([]), (e: Error) => e instanceof TypeError && /VaeGan\.reconstruct: argument x/.test(e.message));
       assert.throws(() => m.decoderGradientNorms([[1]]), (e: Error) => e instanceof RangeError && /VaeGan\.decoderGradientNorms.*batch\[0\]/.test(e.message));
+      assert.throws(() => m.discriminate([[1]]), (e: Error) => e instanceof RangeError && /VaeGan\.discriminate.*x\[0\]/.test(e.message));
       m.dispose();
     });
   });

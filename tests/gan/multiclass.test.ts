@@ -87,5 +87,13 @@ describe('gan/multiclass — Prob. 68.8: a discriminator with C + 1 outputs (C c
     assert.throws(() => multiclassGeneratorGradients(G3, D, us), (e: Error) => e instanceof RangeError && /multiclassGeneratorGradients: the generator's output size \(3\)/.test(e.message));
     assert.throws(() => multiclassGeneratorGradients(G, D, us, { target: 5 }), (e: Error) => e instanceof RangeError && /target.*5/.test(e.message));
     assert.throws(() => multiclassGeneratorGradients(G, D, [[1]]), (e: Error) => e instanceof RangeError && /us\[0\]/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D2, reals, labels, us), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf: argument D must end in a softmax/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, [], labels, us), (e: Error) => e instanceof TypeError && /multiclassGanGradientsTf: argument reals/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, reals, labels, [[1, 2, 3]]), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*us\[0\]/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, reals, [0, 1, 7, 0], us), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*labels\[2\].*7/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, reals, [0], us), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf: argument labels/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, reals, labels, us, { rhoG: -2 }), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*rhoG.*-2/.test(e.message));
+    assert.throws(() => multiclassGanGradientsTf(G, D, reals, labels, us, { target: 3 }), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*target.*3/.test(e.message));
+    assert.throws(() => multiclassGeneratorGradients(G, D, us, { rho: -1 }), (e: Error) => e instanceof RangeError && /multiclassGeneratorGradients.*rho/.test(e.message));
   });
 });
