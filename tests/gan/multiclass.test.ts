@@ -1,7 +1,8 @@
 import { strict as assert } from 'assert';
 import { initBackend } from '../../src/core/backend';
 import { rng } from '../../src/core/rng';
-import { createSayedNet, sayedForward } from '../../src/gan/listings';
+import { createSayedNet, sayedForward, sayedParamRows } from '../../src/gan/listings';
+import { createAdam } from '../../src/gan/adam';
 import { fdGrads as fd, maxRelErr } from './helpers';
 import { multiclassDiscriminatorGradients, multiclassGanGradientsTf, multiclassGeneratorDelta, multiclassGeneratorGradients } from '../../src/gan/multiclass';
 
@@ -95,5 +96,30 @@ describe('gan/multiclass — Prob. 68.8: a discriminator with C + 1 outputs (C c
     assert.throws(() => multiclassGanGradientsTf(G, D, reals, labels, us, { rhoG: -2 }), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*rhoG.*-2/.test(e.message));
     assert.throws(() => multiclassGanGradientsTf(G, D, reals, labels, us, { target: 3 }), (e: Error) => e instanceof RangeError && /multiclassGanGradientsTf.*target.*3/.test(e.message));
     assert.throws(() => multiclassGeneratorGradients(G, D, us, { rho: -1 }), (e: Error) => e instanceof RangeError && /multiclassGeneratorGradients.*rho/.test(e.message));
+  });
+});
+
+describe('gan/multiclass — the trained (C+1)-way discriminator against its closed-form optimum', () => {
+  it('reals ½N(−2, 1) (class 0) + ½N(2, 1) (class 1), fakes N(0, 1), equal numbers: γ̂*(c|x) = ½π_c f_c/(½Σπ_c f_c + ½f_g) (pointwise minimiser of the cross-entropy; independent derivation) — trained within 0.05 at test points (fixed seeds)', function () {
+    this.timeout(60000);
+    const r = rng(8);
+    const D = createSayedNet([1, 16, 3], ['tanh', 'softmax'], r);
+    const opt = createAdam({ mu: 5e-3, beta1: 0.9 });
+    for (let it = 0; it < 1500; it++) {
+      const labels = Array.from({ length: 64 }, () => r.integer(2));
+      const reals = labels.map((c) => [r.normal(c === 0 ? -2 : 2, 1)]);
+      const fakes = Array.from({ length: 64 }, () => [r.normal(0, 1)]);
+      const g = multiclassDiscriminatorGradients(D, reals, labels, fakes);
+      opt.step(sayedParamRows(D), [...g.dW.flat(1), ...g.dTheta]);
+    }
+    const phi = (x: number, m: number) => Math.exp(-((x - m) ** 2) / 2);
+    for (const x of [-2.5, -1, 0, 0.5, 1.5, 3]) {
+      const a = 0.5 * phi(x, -2);
+      const b = 0.5 * phi(x, 2);
+      const f = phi(x, 0);
+      const want = [a, b, f].map((v) => v / (a + b + f));
+      const got = sayedForward(D, [x]).y[2];
+      want.forEach((w, q) => close(got[q], w, 0.05, `x = ${x}, q = ${q}`));
+    }
   });
 });
