@@ -2,38 +2,10 @@ import { strict as assert } from 'assert';
 import * as tf from '@tensorflow/tfjs';
 import * as gan from '../../src/gan';
 import { rng, Rng } from '../../src/core/rng';
+import { fdGrads, maxRelErr } from './helpers';
 
 const close = (a: number, b: number, tol: number, msg = '') => assert.ok(Math.abs(a - b) <= tol, `${msg} expected ${b}, got ${a} (tol ${tol})`);
 
-/** Central finite differences of f over every entry of a net's W and θ. */
-function fdGrads(net: gan.SayedNet, f: () => number, h = 1e-6): gan.SayedGrads {
-  const dW = net.W.map((Wl) => Wl.map((r) => r.map((_, k) => {
-    const w = r[k];
-    r[k] = w + h;
-    const a = f();
-    r[k] = w - h;
-    const b = f();
-    r[k] = w;
-    return (a - b) / (2 * h);
-  })));
-  const dTheta = net.theta.map((t) => t.map((_, k) => {
-    const w = t[k];
-    t[k] = w + h;
-    const a = f();
-    t[k] = w - h;
-    const b = f();
-    t[k] = w;
-    return (a - b) / (2 * h);
-  }));
-  return { dW, dTheta };
-}
-function maxRelErr(a: gan.SayedGrads, b: gan.SayedGrads): number {
-  const xa = [...a.dW.flat(2), ...a.dTheta.flat()];
-  const xb = [...b.dW.flat(2), ...b.dTheta.flat()];
-  assert.equal(xa.length, xb.length);
-  const scale = Math.max(1e-3, ...xb.map(Math.abs));
-  return Math.max(...xa.map((v, i) => Math.abs(v - xb[i]))) / scale;
-}
 
 /** Fig. 68.13/68.14 sizes: G 2 → 3 → 3 → 3 (tanh, linear out), D 3 → 4 → 3 → 2 (tanh, softmax). */
 function figureNets(seed = 7) {
