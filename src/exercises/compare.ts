@@ -34,6 +34,10 @@ export interface Comparator<E = unknown> {
   readonly kind: string;
   /** What an answer must look like, for feedback and listings: "a number (tolerance: abs 1e-6 + rel 1e-6)". */
   readonly expects: string;
+  /** The numeric comparators' tolerance (number, complex, vector, matrix): |a − e| ≤ abs + rel·|e| passes. */
+  readonly tolerance?: Readonly<{ abs: number; rel: number }>;
+  /** The by-hand comparators' precision (sigFigs, complexSigFigs, vectorSigFigs): n significant figures. */
+  readonly sigFigs?: number;
   /** Compare `answer` (anything a student may pass) with the reference `expected`. Must not throw. */
   compare(answer: unknown, expected: E): Verdict;
   /** The reference as JSON data that `check` accepts as an answer (for `dgmlab answer --json`). */
@@ -187,6 +191,7 @@ export function number(t: Tolerance = {}): Comparator<number> {
   const expects = `a number (checked ${tolText(tt)})`;
   return {
     kind: 'number',
+    tolerance: tt,
     expects,
     compare: guard('number', expects, (answer, expected) => {
       const a = asReal(answer);
@@ -204,6 +209,7 @@ export function complex(t: Tolerance = {}): Comparator<{ re: number; im: number 
   const expects = `a complex number — {re, im}, a mathjs Complex or a string like "1 + 0.1i" (checked ${tolText(tt)})`;
   return {
     kind: 'complex',
+    tolerance: tt,
     expects,
     compare: guard('complex', expects, (answer, e) => {
       const a = asComplex(answer);
@@ -228,6 +234,7 @@ export function vector(t: VectorOptions = {}): Comparator<ArrayLike<number>> {
   const expects = `an array of numbers${t.length !== undefined ? ` of length ${t.length}` : ''} (entries checked ${tolText(tt)})`;
   return {
     kind: 'vector',
+    tolerance: tt,
     expects,
     compare: guard('vector', expects, (answer, e) => {
       const a = realEntries(answer, e.length);
@@ -246,6 +253,7 @@ export function matrix(t: Tolerance = {}): Comparator<ArrayLike<ArrayLike<number
   const expects = `a matrix as an array of rows of numbers (entries checked ${tolText(tt)})`;
   return {
     kind: 'matrix',
+    tolerance: tt,
     expects,
     compare: guard('matrix', expects, (answer, e) => {
       const r = e.length;
@@ -404,8 +412,13 @@ export interface ExpressionOptions extends Tolerance {
   seed?: number | string;
 }
 
-/** A mathjs instance for untrusted expressions: the functions mathjs's security notes name are disabled. */
-const safeMath = (() => {
+/**
+ * A mathjs instance for untrusted expressions: the functions mathjs's security notes name are disabled. Made on first
+ * use, not at import (issue #16: kernel start-up; a second full mathjs instance costs about a second).
+ */
+let safeMathInstance: { evaluate: (src: string, scope: Record<string, number>) => unknown; parse: (src: string) => mathjs.MathNode } | undefined;
+const safeMath = () => (safeMathInstance ??= makeSafeMath());
+function makeSafeMath() {
   const m = mathjs.create(mathjs.all, {});
   const evaluate = m.evaluate.bind(m);
   const parse = m.parse.bind(m);
@@ -417,7 +430,7 @@ const safeMath = (() => {
     { override: true },
   );
   return { evaluate, parse };
-})();
+}
 
 /** Free symbols of a parsed expression that are not mathjs constants/functions. */
 function freeSymbols(node: mathjs.MathNode): string[] {
@@ -442,7 +455,7 @@ export function expression(opts: ExpressionOptions = {}): Comparator<string> {
   const dom = (v: string): [number, number] => (Array.isArray(opts.domain) ? opts.domain : opts.domain?.[v]) ?? [-2, 2];
   const expects = `an expression string in ${variables.join(', ')} such as "2*${variables[0]} + 1"`;
   const evalAt = (src: string, scope: Record<string, number>): number => {
-    const v = safeMath.evaluate(src, { ...scope }) as unknown;
+    const v = safeMath().evaluate(src, { ...scope }) as unknown;
     return typeof v === 'number' ? v : NaN;
   };
   return {
@@ -453,7 +466,7 @@ export function expression(opts: ExpressionOptions = {}): Comparator<string> {
       if (answer.length > 2000) return malformed('Your expression is too long (more than 2000 characters).');
       let node: mathjs.MathNode;
       try {
-        node = safeMath.parse(answer);
+        node = safeMath().parse(answer);
       } catch (err) {
         return malformed(`Your expression could not be read: ${(err as Error).message}. Expected ${expects}.`);
       }
@@ -551,6 +564,7 @@ export function sigFigs(n: number): Comparator<number> {
   const expects = `a number, to ${sigText(n)}`;
   return {
     kind: 'number',
+    sigFigs: n,
     expects,
     compare: guard('number', expects, (answer, expected) => {
       const a = asReal(answer);
@@ -571,6 +585,7 @@ export function complexSigFigs(n: number): Comparator<{ re: number; im: number }
   const expects = `a complex number — {re, im}, a mathjs Complex or a string like "1 + 0.1i" — to ${sigText(n)}`;
   return {
     kind: 'complex',
+    sigFigs: n,
     expects,
     compare: guard('complex', expects, (answer, e) => {
       const a = asComplex(answer);
@@ -594,6 +609,7 @@ export function vectorSigFigs(n: number): Comparator<ArrayLike<number>> {
   const expects = `an array of numbers, each to ${sigText(n)}`;
   return {
     kind: 'vector',
+    sigFigs: n,
     expects,
     compare: guard('vector', expects, (answer, e) => {
       const a = realEntries(answer, e.length);
