@@ -53,43 +53,48 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
   const w = new Float64Array(k);
   const zs = new Float64Array(k);
   let noise = new Float64Array(0);
+  // One definition of each step, on a buffer and an offset; the closures of the spec and drawBatch share them.
+  /** z = μ + L ε for the noise e[o … o+k), written to out. */
+  const transform = (e: ArrayLike<number>, o: number, out: { [i: number]: number }): void => {
+    for (let i = 0; i < k; i++) {
+      let v = mu[i];
+      for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[o + j];
+      out[i] = v;
+    }
+  };
+  /** log q(z): L w = z − μ by forward substitution; log q = const − ½‖w‖². */
+  const logQAt = (z: ArrayLike<number>): number => {
+    let q2 = 0;
+    for (let i = 0; i < k; i++) {
+      let v = z[i] - mu[i];
+      for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
+      w[i] = v / Lf[i * k + i];
+      q2 += w[i] * w[i];
+    }
+    return logQConst - 0.5 * q2;
+  };
+  const logJointAt = (z: ArrayLike<number>): number => {
+    let r2 = 0;
+    for (let r = 0; r < d; r++) {
+      let res = xb[r];
+      for (let j = 0; j < k; j++) res -= W[r * k + j] * z[j];
+      r2 += res * res;
+    }
+    let z2 = 0;
+    for (let j = 0; j < k; j++) z2 += z[j] * z[j];
+    return logJointConst - r2 * half1OverS2 - 0.5 * z2;
+  };
   return {
     sample: (g: Rng) => {
-      const e = g.normals(k);
       const z = new Array<number>(k);
-      for (let i = 0; i < k; i++) {
-        let v = mu[i];
-        for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[j];
-        z[i] = v;
-      }
+      transform(g.normals(k), 0, z);
       return z;
     },
-    logQ: (z) => {
-      // L w = z − μ by forward substitution; log q = const − ½‖w‖²
-      let q2 = 0;
-      for (let i = 0; i < k; i++) {
-        let v = z[i] - mu[i];
-        for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
-        w[i] = v / Lf[i * k + i];
-        q2 += w[i] * w[i];
-      }
-      return logQConst - 0.5 * q2;
-    },
-    logJoint: (z) => {
-      let r2 = 0;
-      for (let r = 0; r < d; r++) {
-        let res = xb[r];
-        for (let j = 0; j < k; j++) res -= W[r * k + j] * z[j];
-        r2 += res * res;
-      }
-      let z2 = 0;
-      for (let j = 0; j < k; j++) z2 += z[j] * z[j];
-      return logJointConst - r2 * half1OverS2 - 0.5 * z2;
-    },
+    logQ: logQAt,
+    logJoint: logJointAt,
     drawBatch: (K: number, g: Rng) => {
-      // The K samples' noise in one fill (the same normals as K calls of sample), then sample, logQ and logJoint
-      // above with the same operations in the same order: the same bits, no per-sample arrays. The draws z are
-      // rebuilt from the noise only if asked for.
+      // The K samples' noise in one fill (the same normals as K calls of sample), then the same steps as sample,
+      // logJoint − logQ: the same bits, no per-sample arrays. The draws z are rebuilt from the noise only if asked for.
       // A scratch buffer reused across calls: allocating a large typed array costs far more than filling it once the
       // heap is big (V8 collects garbage to account for the new backing store; bench/README.md, [PERF-2] numerics).
       if (noise.length < K * k) noise = new Float64Array(K * k);
@@ -98,28 +103,8 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
       else e.set(g.normals(K * k));
       const logW = new Array<number>(K);
       for (let n = 0; n < K; n++) {
-        const o = n * k;
-        for (let i = 0; i < k; i++) {
-          let v = mu[i];
-          for (let j = 0; j <= i; j++) v += Lf[i * k + j] * e[o + j];
-          zs[i] = v;
-        }
-        let q2 = 0;
-        for (let i = 0; i < k; i++) {
-          let v = zs[i] - mu[i];
-          for (let j = 0; j < i; j++) v -= Lf[i * k + j] * w[j];
-          w[i] = v / Lf[i * k + i];
-          q2 += w[i] * w[i];
-        }
-        let r2 = 0;
-        for (let r = 0; r < d; r++) {
-          let res = xb[r];
-          for (let j = 0; j < k; j++) res -= W[r * k + j] * zs[j];
-          r2 += res * res;
-        }
-        let z2 = 0;
-        for (let j = 0; j < k; j++) z2 += zs[j] * zs[j];
-        logW[n] = logJointConst - r2 * half1OverS2 - 0.5 * z2 - (logQConst - 0.5 * q2);
+        transform(e, n * k, zs);
+        logW[n] = logJointAt(zs) - logQAt(zs);
       }
       // The draws, kept as noise in an ordinary array (the scratch buffer is overwritten by the next call).
       const kept = new Array<number>(K * k);
@@ -130,11 +115,7 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
           const out = new Array<number[]>(K);
           for (let n = 0; n < K; n++) {
             const zn = new Array<number>(k);
-            for (let i = 0; i < k; i++) {
-              let v = mu[i];
-              for (let j = 0; j <= i; j++) v += Lf[i * k + j] * kept[n * k + j];
-              zn[i] = v;
-            }
+            transform(kept, n * k, zn);
             out[n] = zn;
           }
           return out;
