@@ -60,7 +60,7 @@ describe('core/fastpath — fused Adam equals tfjs AdamOptimizer bit for bit', f
         setFusedAdam(true);
         optA.applyGradients(va.map((v, i) => ({ name: v.name, tensor: grads[i] })));
         setFusedAdam(false);
-        optB.applyGradients(Object.fromEntries(vb.map((v, i) => [v.name, grads[i]])));
+        optB.applyGradients(Object.fromEntries(vb.map((v, i) => [v.name, grads[i]])) as tf.NamedTensorMap as never);
         setFusedAdam(true);
         if (step > 0) assert.equal(tf.memory().numTensors, tensorsBefore, 'no tensors leak from a step');
         va.forEach((v, i) => same(v, vb[i], `value ${i} after step ${step + 1}`));
@@ -86,7 +86,7 @@ describe('core/fastpath — fused Adam equals tfjs AdamOptimizer bit for bit', f
       const x = tf.tensor2d(Float32Array.from(g.uniforms(32 * 784)), [32, 784]);
       for (let s = 0; s < 10; s++) {
         const eps = tf.tensor2d(Float32Array.from(g.normals(32 * 20)), [32, 20]);
-        tf.dispose(opt.minimize(() => { const t = net.lossTerms(x, eps); return tf.add(tf.mean(t.recon), tf.mean(t.kl)); }, false, vars));
+        tf.dispose(opt.minimize(() => { const t = net.lossTerms(x, eps); return tf.add(tf.mean(t.recon), tf.mean(t.kl)) as tf.Scalar; }, false, vars) ?? []);
         eps.dispose();
       }
       const out = vars.map((v) => v.dataSync().slice());
