@@ -19,7 +19,7 @@ const LETTERED = /(§|\bSections? )\d\.[a-o](?![a-z0-9])/g;
 // The inventories' own labels, which no source contains: oracles "O-03" (000), "O6" (004), "D13"/"T22" (002), plan
 // numbers "NB01"/"NB68-4", listing-step labels "V9", "oracle D1", and any mention of "the inventory" (a reader has none;
 // a conditional-independence "oracle" of the PC algorithm is a real term and stays allowed).
-const INVENTORY_LABEL = /(?<![\w.\-/\\])(?:O-\d+|NB(?:68-)?\d+|[DTOV]\d+[a-z]?)(?![\w])|\b[Oo]racles? (?:00\d )?[A-Z]-?\d|\b[Ii]nventor(?:y|ies)\b/g;
+const INVENTORY_LABEL = /(?<![\w.\-/\\])(?:O-\d+|NB(?:68-)?\d+|[DTOV]\d+[a-z]?)(?![\w])|\b[Oo]racles? (?:00\d )?[A-Z]-?\d|\b[Ii]nventor(?:y|ies)\b|\bAUDIT-NOTES\b|\bCONTENT-DONE\b/g;
 
 /** Prose a reader sees: a markdown cell without its math and inline code, or a code cell's strings and comments. */
 function visibleText(cell: { cell_type: string; source: string[] | string }): string {
@@ -63,7 +63,7 @@ describe('citations in the sources’ own numbering', () => {
   });
 
   it('the inventory-label rule catches oracle, plan and step labels and leaves source numbering and symbols alone', () => {
-    assert.equal(inventoryLabels('oracle O-28 and D13; (004 O3); Step labels V9–V20; plan NB68-4; T22; the inventory').length, 8); // "oracle O-28" is one match
+    assert.equal(inventoryLabels('oracle O-28 and D13; (004 O3); Step labels V9–V20; plan NB68-4; T22; the inventory; AUDIT-NOTES').length, 9); // "oracle O-28" is one match
     assert.deepEqual(inventoryLabels('(68.43), §4.4.1, L827, Fig. 2.5, X4, R1–R3 (Meek), 000-E19, Eq. (3.4.2), Problem 68.4, PC with the d-separation oracle'), []);
     assert.equal(visibleText({ cell_type: 'markdown', source: 'with $T_1$ and $D2$ and `T3` in code' }).match(/[DT]\d/g), null);
     assert.equal(inventoryLabels(visibleText({ cell_type: 'code', source: "const T3 = 1; plot({ title: 'D13: L_K' }); // O-29 machine" })).length, 2);
