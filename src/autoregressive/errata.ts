@@ -94,7 +94,7 @@ registerErratum({
   demonstrate: () => ({
     source: r8(totalMass(3, (x) => nadeConditionalsSourceForm(NADE_EXAMPLE, x))),
     exact: r8(totalMass(3, (x) => nadeConditionals(NADE_EXAMPLE, x))),
-    note: 'Σ_x Π_k p(x_k|…) over {0,1}^3 for the 003 inventory §4.6 model',
+    note: 'Σ_x Π_k p(x_k|…) over {0,1}^3 for the three-variable NADE of dgm-notes/10',
   }),
 });
 
@@ -279,7 +279,7 @@ registerErratum({
   summary: 'the product of the remaining conditionals is the conditional of the remaining pixels given the first k, not their joint (marginal); the text also writes P(x_k, x_{k+1}, …) with the index off by one',
   severity: 'major',
   notebook: PD,
-  demonstrate: () => ({ source: r8(pdRemainingProduct(chain(), [1, 1, 0, 1], 2)), exact: r8(pdMarginalTail(chain(), [0, 1])), what: 'O-18 chain: Π_{i=3,4} P(x_i|x_{<i}) at x = 1101 vs the marginal P(x_3 = 0, x_4 = 1)' }),
+  demonstrate: () => ({ source: r8(pdRemainingProduct(chain(), [1, 1, 0, 1], 2)), exact: r8(pdMarginalTail(chain(), [0, 1])), what: 'four-pixel chain: Π_{i=3,4} P(x_i|x_{<i}) at x = 1101 vs the marginal P(x_3 = 0, x_4 = 1)' }),
 });
 
 registerErratum({
@@ -374,7 +374,7 @@ registerErratum({
     const N = 20000;
     for (let s = 0; s < N; s++) ones += pdSampleSequential(m, [1], g).x[3];
     const exact = pdProb(m, [1, 1, 1, 1]) + pdProb(m, [1, 0, 1, 1]) + pdProb(m, [1, 1, 0, 1]) + pdProb(m, [1, 0, 0, 1]);
-    return { source: tut.map(r8), exact: r8(ones / N), target: r8(exact / 0.6), note: 'O-18 chain from x_1 = 1: the tutorial rule gives fixed non-binary "pixels"; sampling gives P(x_4 = 1 | x_1 = 1)' };
+    return { source: tut.map(r8), exact: r8(ones / N), target: r8(exact / 0.6), note: 'four-pixel chain from x_1 = 1: the tutorial rule gives fixed non-binary "pixels"; sampling gives P(x_4 = 1 | x_1 = 1)' };
   },
 });
 

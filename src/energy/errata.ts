@@ -89,7 +89,7 @@ reg({
     return {
       source: r7(Math.exp(-bmEnergy(BM_O29, x)) / noBias.Z),
       exact: r7(bmDistribution(BM_O29).probs[5]),
-      note: 'P(1,0,1) of the O-29 machine with Z computed without b, and with it',
+      note: 'P(1,0,1) of the three-unit machine with Z computed without b, and with it',
     };
   },
 });

@@ -77,7 +77,7 @@ register({
 register({
   id: 'ebm.rbm.energy',
   title: 'By hand: E(v = [1,0,1], h = [1,0]) of the tiny RBM (exact to 4 decimals)',
-  source: '003 L154 (canonical W, hidden × visible); 003 §4.3',
+  source: '003 L154 (canonical W, hidden × visible)',
   reference: () => rbmEnergy(T, VD, [1, 0]),
   compare: compare.number({ abs: 5e-5 }),
   hints: ['E = −hᵀWv − bᵀv − cᵀh; with h = [1, 0] only the first row of W and c₁ matter.', '−(0.5 + 0.2) − (0.1 + 0.05) − (−0.1).'],
@@ -87,7 +87,7 @@ register({
 register({
   id: 'ebm.rbm.phv',
   title: 'p(h_j = 1 | v = [1,0,1]) for both hidden units of the tiny RBM (to 1e-6)',
-  source: '003 L156–171 (erratum 003-E18/E19 repaired); 003 §4.3',
+  source: '003 L156–171 (erratum 003-E18/E19 repaired)',
   reference: () => rbmProbH(T, VD),
   compare: compare.vector({ abs: 1e-6 }),
   hints: ['σ((Wv + c)_j): pre-activations 0.5 + 0.2 − 0.1 and 0.1 − 0.6 + 0.2.'],
@@ -97,7 +97,7 @@ register({
 register({
   id: 'ebm.rbm.logp',
   title: 'log p(v = [1,0,1]) of the tiny RBM through the free energy and an enumerated log Z (to 1e-6)',
-  source: '003 L150–154, L190–192; 003 §4.3',
+  source: '003 L150–154, L190–192',
   reference: () => rbmLogProb(T, VD),
   compare: compare.number({ abs: 1e-6 }),
   hints: ['F(v) = −bᵀv − Σ_j log(1 + e^{(Wv + c)_j}).', 'log Z = log Σ_v e^{−F(v)} over the 8 visible states; log p(v) = −F(v) − log Z.'],
@@ -107,7 +107,7 @@ register({
 register({
   id: 'ebm.rbm.params',
   title: 'By hand: the number of parameters of an RBM on 32×32 binary images with 100 hidden units',
-  source: '003 L96–120 (m = 1024); 003 §4.3 scale example',
+  source: '003 L96–120 (m = 1024)',
   reference: () => rbmParameters(1024, 100),
   compare: compare.number({ abs: 0 }),
   hints: ['mn weights plus m visible and n hidden biases.'],
@@ -118,7 +118,7 @@ register({
 register({
   id: 'ebm.rbm.grad-b',
   title: 'The exact gradient ∇_b ln p(v) = v − E_p[v′] at v = [1,0,1] for the tiny RBM (to 1e-6)',
-  source: '003 L361–373; 003 §4.3',
+  source: '003 L361–373',
   reference: () => rbmGradExact(T, VD).b,
   compare: compare.vector({ abs: 1e-6 }),
   hints: ['E_p[v′] = Σ_{v′} p(v′) v′ over the 8 visible states.', 'p(v′) ∝ e^{−F(v′)}.'],
@@ -128,7 +128,7 @@ register({
 register({
   id: 'ebm.rbm.grad-c',
   title: 'The exact gradient ∇_c ln p(v) = σ(Wv + c) − E_p[σ(Wv′ + c)] at v = [1,0,1] (to 1e-6)',
-  source: '003 L375–387; 003 §4.3',
+  source: '003 L375–387',
   reference: () => rbmGradExact(T, VD).c,
   compare: compare.vector({ abs: 1e-6 }),
   hints: ['The positive phase is p(h = 1 | v) = [0.645656, 0.425557].', 'Average σ(Wv′ + c) under p(v′).'],
@@ -149,7 +149,7 @@ register({
 register({
   id: 'ebm.rbm.cd1-b',
   title: 'The EXPECTED CD-1 update of b at v_d = [1,0,1]: v_d − Σ_{v′} T(v_d → v′) v′, with T the exact block-Gibbs kernel (to 1e-6)',
-  source: '003 L399–415, L441–455 (erratum 003-E51 repaired); 003 §4.3',
+  source: '003 L399–415, L441–455 (erratum 003-E51 repaired)',
   reference: () => rbmExpectedCdUpdate(T, VD, 1).b,
   compare: compare.vector({ abs: 1e-6 }),
   hints: ['ṽ = v⁽¹⁾ is distributed as row [1,0,1] (index 5) of the 8 × 8 kernel.', 'Average v′ under that row.'],
@@ -159,7 +159,7 @@ register({
 register({
   id: 'ebm.rbm.cd-bias',
   title: 'The CD-1 bias of the b-update at v_d = [1,0,1]: exact ∇_b minus the expected CD-1 update (to 1e-6)',
-  source: '003 L399–415; 003 §4.3',
+  source: '003 L399–415',
   reference: () => {
     const g = rbmGradExact(T, VD).b;
     const u = rbmExpectedCdUpdate(T, VD, 1).b;

@@ -1,7 +1,7 @@
 /**
  * Errata of the graphical-model sections (002 §1–2, L99–293; 003 L1–92), each with a numerical demonstration computed
  * by the library (the source's form vs the exact form). Ids follow the inventories in ../shared/curriculum
- * (002 §5.1; 003 §6).
+ * (the errata lists of the course's planning notes for sources 002 and 003).
  */
 import { registerErratum } from '../errata/registry';
 import { fullJointParameters } from '../counting';

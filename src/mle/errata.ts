@@ -130,7 +130,7 @@ registerErratum({
   demonstrate: () => ({
     source: bernoulliSgd(0.5, 10, 7, 0.05, 2, 'source').trajectory.map((v) => r(v)),
     exact: bernoulliSgd(0.5, 10, 7, 0.05, 2, 'averaged').trajectory.map((v) => r(v)),
-    note: 'N = 10, N(x) = 7, γ = 0.05 (000 O-05); the averaged form converges to 0.7',
+    note: 'N = 10, N(x) = 7, γ = 0.05; the averaged form converges to 0.7',
   }),
 });
 
@@ -213,7 +213,7 @@ registerErratum({
   demonstrate: () => {
     const { net, input, target, gamma } = A1_EXAMPLE;
     const s = bpSgdStep(net, input, target, gamma);
-    return { source: 'dε/dθ_h (undefined recursion)', exact: s.deltas[0].map((v) => r(-v)), note: '∂ε/∂θ_h = −δ_h for the O-42 network' };
+    return { source: 'dε/dθ_h (undefined recursion)', exact: s.deltas[0].map((v) => r(-v)), note: '∂ε/∂θ_h = −δ_h for the 2-2-1 network of nguyen-tutorial/04' };
   },
 });
 

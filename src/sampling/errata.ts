@@ -310,7 +310,7 @@ registerErratum({
     const rowSums = (K: number[][]) => K.map((r) => r.reduce((a, b) => a + b, 0));
     const src = rowSums(randomScanGibbsKernel(tinyRbmLogProb as (x: number[]) => number, 5, { form: 'source' }));
     const ex = rowSums(randomScanGibbsKernel(tinyRbmLogProb as (x: number[]) => number, 5));
-    return { source: Math.min(...src), exact: Math.min(...ex), what: 'smallest row sum of the 32×32 random-scan kernel of the tiny RBM (003 §4.3)' };
+    return { source: Math.min(...src), exact: Math.min(...ex), what: 'smallest row sum of the 32×32 random-scan kernel of the tiny RBM' };
   },
 });
 
@@ -403,7 +403,7 @@ registerErratum({
   summary: 'as printed the denominator does not depend on i, so P(s) = 1/M',
   severity: 'major',
   notebook: NG11,
-  demonstrate: () => ({ source: boltzmannSourceForm(O29_ENERGIES, 1), exact: boltzmannDistribution(O29_ENERGIES, 1), what: 'the 8 states of the O-29 Boltzmann machine at κT = 1' }),
+  demonstrate: () => ({ source: boltzmannSourceForm(O29_ENERGIES, 1), exact: boltzmannDistribution(O29_ENERGIES, 1), what: 'the 8 states of the three-unit Boltzmann machine at κT = 1' }),
 });
 
 registerErratum({
@@ -435,7 +435,7 @@ registerErratum({
       source: thr.frequencies[0b101],
       exact: met.frequencies[0b101],
       target: boltzmannDistribution(O29_ENERGIES, 1)[0b101],
-      what: 'visit frequency of state (1,0,1) of the O-29 machine, 20 000 single-bit-flip steps at κT = 1, seed 43 (threshold 0.5 vs uniform test)',
+      what: 'visit frequency of state (1,0,1) of the three-unit machine, 20 000 single-bit-flip steps at κT = 1, seed 43 (threshold 0.5 vs uniform test)',
     };
   },
 });

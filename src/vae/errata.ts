@@ -44,7 +44,7 @@ registerErratum({
   demonstrate: () => {
     const model = linearGaussian1d(1, 1);
     const q = gaussianQ1d(0, 1);
-    return { source: tutorialPulledOutLogLik(model, [1], q), exact: lgElbo1d(1, 1, 1, 0, 1).expectedLogLik, note: '000 O-27: x = 1, Q = N(0, 1); the difference is 0.5' };
+    return { source: tutorialPulledOutLogLik(model, [1], q), exact: lgElbo1d(1, 1, 1, 0, 1).expectedLogLik, note: 'x = 1, Q = N(0, 1); the difference is 0.5' };
   },
 });
 
@@ -109,7 +109,7 @@ registerErratum({
   notebook: 'dgm-notes/08-vae-elbo.ipynb',
   demonstrate: () => {
     const e = lgElbo1d(1, 1, 2, 1, 0.5);
-    return { source: sourceFormLogEvidence003(e.expectedLogLik, e.klPrior, e.klPosterior), exact: e.logEvidence, note: '003 §4.5 oracle: x = 2, Q = posterior N(1, 0.5)' };
+    return { source: sourceFormLogEvidence003(e.expectedLogLik, e.klPrior, e.klPosterior), exact: e.logEvidence, note: 'x = 2, Q = posterior N(1, 0.5)' };
   },
 });
 
@@ -226,7 +226,7 @@ registerErratum({
   sourceForm: 'E_Q[log Q/P(z|x)] does not vary',
   exactForm: 'E_Q[log Q/P(z|x)] = KL(Q‖P(z|x)) ≥ 0, zero only at Q = P(z|x)',
   notebook: 'nguyen-tutorial/10-vae-elbo-and-training.ipynb',
-  demonstrate: () => ({ source: 'constant in Q', exact: [lgElbo1d(1, 1, 1, 0, 1).klPosterior, lgElbo1d(1, 1, 1, 0.5, 0.5).klPosterior], note: 'KL(Q‖posterior) at Q = N(0,1) and at Q = N(0.5, 0.5) (000 O-26)' }),
+  demonstrate: () => ({ source: 'constant in Q', exact: [lgElbo1d(1, 1, 1, 0, 1).klPosterior, lgElbo1d(1, 1, 1, 0.5, 0.5).klPosterior], note: 'KL(Q‖posterior) at Q = N(0,1) and at Q = N(0.5, 0.5)' }),
 });
 
 registerErratum({
@@ -447,7 +447,7 @@ registerErratum({
   sourceForm: 'f_φ(z) is not an end-to-end differentiable function of X',
   exactForm: 'z = μ + σε makes the sample differentiable in (μ, σ); f_φ is differentiable',
   notebook: 'dgm-notes/09-vae-training.ipynb',
-  demonstrate: () => ({ source: 'no gradient', exact: [2 * 1.5, 2 * 0.5], note: 'pathwise ∇_(μ,σ) E[z²] at μ = 1.5, σ = 0.5 (003 §4.5)' }),
+  demonstrate: () => ({ source: 'no gradient', exact: [2 * 1.5, 2 * 0.5], note: 'pathwise ∇_(μ,σ) E[z²] at μ = 1.5, σ = 0.5' }),
 });
 
 registerErratum({

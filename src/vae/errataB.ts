@@ -62,7 +62,7 @@ registerErratum({
     return {
       source: 'a 1 × n row −δᵀ (cannot be added to the n × 1 column θ)',
       exact: { thetaE: bp.grads.thetaE[0], finiteDifferences: fd.slice(2, 4) },
-      note: 'tiny VAE of 004 O6: ∂/∂θ_{1,e} = −(δ + λ) as a column of θ_{1,e}\'s shape, equal to finite differences',
+      note: 'tiny VAE: ∂/∂θ_{1,e} = −(δ + λ) as a column of θ_{1,e}\'s shape, equal to finite differences',
     };
   },
 });
@@ -82,7 +82,7 @@ registerErratum({
     return {
       source: 2 * 0.1,
       exact: bp.trace.V10[0][0],
-      note: 'tiny VAE of 004 O6 with step size 0.1: x_b(1) = 2μ_b with the encoder mean μ_b = 0.5 is 1; reading μ as the step size gives 0.2',
+      note: 'tiny VAE with step size 0.1: x_b(1) = 2μ_b with the encoder mean μ_b = 0.5 is 1; reading μ as the step size gives 0.2',
     };
   },
 });
@@ -102,7 +102,7 @@ registerErratum({
     return {
       source: { u: bp.forward.u[0][0], conditionalVariance: Math.exp(bp.forward.a[0][0]) },
       exact: { mu: bp.forward.mu[0][0], conditionalVariance: 0 },
-      note: 'tiny VAE of 004 O6 at h = 1, ε = 1: the plotted u is 1.405 while μ(h) = 0.5; u scatters around μ with variance e^{a} = 0.819',
+      note: 'tiny VAE at h = 1, ε = 1: the plotted u is 1.405 while μ(h) = 0.5; u scatters around μ with variance e^{a} = 0.819',
     };
   },
 });
@@ -224,7 +224,7 @@ registerErratum({
   sourceForm: String.raw`\Sigma_p = \exp(W_\Sigma x)`,
   exactForm: String.raw`\Sigma_q(x) = L L^{\mathsf T},\ L = L' + \mathrm{diag}(\mathrm{softplus}(\cdot)),\qquad p(z) = \mathcal N(0, I)`,
   notebook: NB10,
-  demonstrate: () => ({ source: 'a learned prior covariance Σ_p(x)', exact: klLogVar([1, 0], [Math.log(2), Math.log(0.5)]), note: 'D25: the KL of q = N((1,0), diag(2, 0.5)) to the fixed prior N(0, I) is 0.75 — only q carries parameters' }),
+  demonstrate: () => ({ source: 'a learned prior covariance Σ_p(x)', exact: klLogVar([1, 0], [Math.log(2), Math.log(0.5)]), note: 'the KL of q = N((1,0), diag(2, 0.5)) to the fixed prior N(0, I) is 0.75 — only q carries parameters' }),
 });
 
 registerErratum({
@@ -238,7 +238,7 @@ registerErratum({
   notebook: NB10,
   demonstrate: () => {
     const bp = listingBackprop(tinyListingVae(), [[1]], [[1]]);
-    return { source: 'the decoder draws z', exact: { z: bp.forward.u[0][0], decoderMean: bp.forward.hHat[0][0] }, note: 'tiny VAE of 004 O6: z = μ + σε = 1.405 is formed before the decoder, which is deterministic (ĥ = 2z)' };
+    return { source: 'the decoder draws z', exact: { z: bp.forward.u[0][0], decoderMean: bp.forward.hHat[0][0] }, note: 'tiny VAE: z = μ + σε = 1.405 is formed before the decoder, which is deterministic (ĥ = 2z)' };
   },
 });
 
@@ -264,7 +264,7 @@ registerErratum({
   sourceForm: String.raw`\text{latent axes linearly independent}`,
   exactForm: String.raw`\mathrm{Cov}_{q(z)}[z] \approx I\ \ (\text{uncorrelated});\ \ \text{factorised: } \mathrm{TC}(q(z)) = 0`,
   notebook: NB11,
-  demonstrate: () => ({ source: 'e₁, e₂ linearly independent (always true)', exact: totalCorrelationGaussian([[1, 0.9], [0.9, 1]]), note: 'a latent with correlation 0.9 has linearly independent axes and yet TC = 0.830366 nats (D21)' }),
+  demonstrate: () => ({ source: 'e₁, e₂ linearly independent (always true)', exact: totalCorrelationGaussian([[1, 0.9], [0.9, 1]]), note: 'a latent with correlation 0.9 has linearly independent axes and yet TC = 0.830366 nats' }),
 });
 
 registerErratum({
@@ -278,7 +278,7 @@ registerErratum({
   notebook: NB11,
   demonstrate: () => {
     const d = klDecomposition([0.5, 0.5], [[0.9, 0.1], [0.2, 0.8]], [0.5, 0.5]);
-    return { source: d.sourceFormMutualInfo, exact: d.mutualInfo, note: '002 D20: the source form equals E_x KL(q(z|x)‖p(z)) = 0.280404; I_q = 0.275396 and KL(q(z)‖p(z)) = 0.005008 make up the difference' };
+    return { source: d.sourceFormMutualInfo, exact: d.mutualInfo, note: 'the source form equals E_x KL(q(z|x)‖p(z)) = 0.280404; I_q = 0.275396 and KL(q(z)‖p(z)) = 0.005008 make up the difference' };
   },
 });
 

@@ -19,7 +19,7 @@ const LETTERED = /(§|\bSections? )\d\.[a-o](?![a-z0-9])/g;
 // The inventories' own labels, which no source contains: oracles "O-03" (000), "O6" (004), "D13"/"T22" (002), plan
 // numbers "NB01"/"NB68-4", listing-step labels "V9", "oracle D1", and any mention of "the inventory" (a reader has none;
 // a conditional-independence "oracle" of the PC algorithm is a real term and stays allowed).
-const INVENTORY_LABEL = /(?<![\w.\-/\\])(?:O-\d+|NB(?:68-)?\d+|[DTOV]\d+[a-z]?)(?![\w])|\b[Oo]racles? (?:00\d )?[A-Z]-?\d|\b[Ii]nventor(?:y|ies)\b|\bAUDIT-NOTES\b|\bCONTENT-DONE\b/g;
+const INVENTORY_LABEL = /(?<![\w.\-/\\])(?:O-\d+|NB(?:68-)?\d+|[DTOV]\d+[a-z]?)(?![\w])|\b[Oo]racles? (?:00\d )?[A-Z]-?\d|\b[Ii]nventor(?:y|ies)\b|\bAUDIT-NOTES\b|\bCONTENT-DONE\b|\b003 §\s?\d/g; // 003 (the DGM lecture notes) has no numbered sections: cite its lines
 
 /** Prose a reader sees: a markdown cell without its math and inline code, or a code cell's strings and comments. */
 function visibleText(cell: { cell_type: string; source: string[] | string }): string {
@@ -63,7 +63,7 @@ describe('citations in the sources’ own numbering', () => {
   });
 
   it('the inventory-label rule catches oracle, plan and step labels and leaves source numbering and symbols alone', () => {
-    assert.equal(inventoryLabels('oracle O-28 and D13; (004 O3); Step labels V9–V20; plan NB68-4; T22; the inventory; AUDIT-NOTES').length, 9); // "oracle O-28" is one match
+    assert.equal(inventoryLabels('oracle O-28 and D13; (004 O3); Step labels V9–V20; plan NB68-4; T22; the inventory; AUDIT-NOTES; 003 §4.3').length, 10); // "oracle O-28" is one match
     assert.deepEqual(inventoryLabels('(68.43), §4.4.1, L827, Fig. 2.5, X4, R1–R3 (Meek), 000-E19, Eq. (3.4.2), Problem 68.4, PC with the d-separation oracle'), []);
     assert.equal(visibleText({ cell_type: 'markdown', source: 'with $T_1$ and $D2$ and `T3` in code' }).match(/[DT]\d/g), null);
     assert.equal(inventoryLabels(visibleText({ cell_type: 'code', source: "const T3 = 1; plot({ title: 'D13: L_K' }); // O-29 machine" })).length, 2);
@@ -85,6 +85,21 @@ describe('citations in the sources’ own numbering', () => {
         .filter((x) => x.notebook && polished.has(x.notebook))
         .flatMap((x) => [...inventoryLabels(x.source), ...inventoryLabels(x.title)].map((s) => `${x.id}: ${s}`)),
     ];
+    assert.deepEqual(bad, []);
+  });
+
+  it('no erratum demonstration labels its setting with the inventories’ labels (the "setting" row of the errata tables)', () => {
+    const bad: string[] = [];
+    for (const dir of fs.readdirSync(path.join(ROOT, 'src'))) {
+      const d = path.join(ROOT, 'src', dir);
+      if (!fs.statSync(d).isDirectory()) continue;
+      for (const f of fs.readdirSync(d).filter((x) => /^errata.*\.ts$/.test(x))) {
+        const s = fs.readFileSync(path.join(d, f), 'utf8');
+        for (const m of s.matchAll(/\b(?:note|what|setting|label|title):\s*(['`])((?:\\.|(?!\1)[^\\])*)\1/g)) {
+          bad.push(...inventoryLabels(m[2]).map((x) => `src/${dir}/${f}: …${x}…`));
+        }
+      }
+    }
     assert.deepEqual(bad, []);
   });
 
