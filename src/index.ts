@@ -2,6 +2,11 @@
  * dgmlab — derivation-faithful deep-generative-model mathematics.
  * Each topic is re-exported as a namespace: `import { core, display } from 'dgmlab'`.
  */
+import { installLazyDependencies } from './lazy';
+// Before any topic loads (issue #16 [PERF-2], kernel start-up): mathjs (about 1–2 s to load, most of `import 'dgmlab'`)
+// is loaded when the library first uses it, not at import; see ./lazy.ts.
+installLazyDependencies();
+
 export * as core from './core';
 export * as course from './course';
 export * as display from './display';

@@ -117,8 +117,8 @@ function main(argv) {
     .then(() => {
       mark('sockets and control thread ready');
       wire.publish('status', { execution_state: 'starting' }, {});
-      // Warm the compiler once the sockets answer (kernel_info first; the first cell waits for the warm-up).
-      setImmediate(() => kernel.warm());
+      // The compiler starts when the kernel is idle (kernel.js warmWhenIdle): the first cell may not need it at once.
+      kernel.warmWhenIdle();
     })
     .catch((e) => {
       log(`dgmlab kernel: could not start: ${(e && e.stack) || e}`);

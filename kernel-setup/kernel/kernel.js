@@ -28,6 +28,7 @@ const { History } = require('./history');
 const { expandShorthandProperties } = require('./shorthand');
 const { endsWithSemicolon } = require('./semicolon');
 const { mark, timed } = require('./profile');
+const { FirstCellCache, recordIO } = require('./compile-cache');
 
 const DISPLAY = Symbol.for('Jupyter.display');
 /** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
@@ -183,16 +184,68 @@ class Kernel {
     this.log = opts.log || ((m) => process.stderr.write(m + '\n'));
     this.running = opts.running || new Int32Array(1);
     const converters = {};
+    // The first cell of the session may be served by the compile cache (compile-cache.js); the compiler is then
+    // created after that cell's result, while the user reads it (warm()).
+    const tslabVersion = require(path.join(tslabDir, 'package.json')).version;
+    this.compileCache = new FirstCellCache({ sys: ts.sys, cwd: process.cwd(), versions: [ts.version, tslabVersion, process.versions.node.split('.')[0], 'node'], log: this.log });
+    let firstDone = false; // the session's first convert has happened (from the cache or the compiler)
+    let recording = null;
     const create = (kind, opts) => {
       mark(`${kind} compiler: creating`);
-      const c = createConverter(opts);
-      c.convert = timed(`${kind} compiler: convert`, c.convert);
+      if (kind === 'node' && !firstDone && this.compileCache.enabled) recording = recordIO(ts.sys);
+      let c;
+      try {
+        c = createConverter(opts);
+      } catch (e) {
+        if (recording) recording.stop();
+        recording = null;
+        throw e;
+      }
+      const convert = timed(`${kind} compiler: convert`, c.convert);
+      c.convert = (prevDecl, src) => {
+        if (kind !== 'node') return convert(prevDecl, src);
+        const rec = recording;
+        recording = null;
+        try {
+          const r = convert(prevDecl, src);
+          if (rec && !firstDone && prevDecl === '') {
+            rec.stop();
+            if (this.compileCache.store(src, rec, r)) mark('compile cache: stored');
+          }
+          return r;
+        } finally {
+          if (rec) rec.stop();
+          firstDone = true;
+        }
+      };
       mark(`${kind} compiler: ready`);
       return c;
     };
+    const realNode = () => (converters.node ||= create('node', { isJS: false, isBrowser: false }));
+    this.realNodeConverter = realNode;
+    this.hasCompiler = () => Boolean(converters.node);
+    /** Until the first convert: answers the first cell from the cache when it can, else the compiler. */
+    const front = {
+      convert: (prevDecl, src) => {
+        if (!firstDone && !converters.node && prevDecl === '') {
+          const hit = this.compileCache.lookup(src);
+          if (hit) {
+            firstDone = true;
+            mark('compile cache: hit');
+            return hit;
+          }
+          mark('compile cache: miss');
+        }
+        return realNode().convert(prevDecl, src);
+      },
+      inspect: (...a) => realNode().inspect(...a),
+      complete: (...a) => realNode().complete(...a),
+      addModule: (...a) => realNode().addModule(...a),
+      close: () => converters.node && converters.node.close(),
+    };
     this.converters = {
       get node() {
-        return (converters.node ||= create('node', { isJS: false, isBrowser: false }));
+        return converters.node || (firstDone || !front ? realNode() : front);
       },
       get browser() {
         return (converters.browser ||= create('browser', { isJS: false, isBrowser: true }));
@@ -226,9 +279,29 @@ class Kernel {
     return kernelInfo();
   }
 
-  /** Start the compiler (seconds: TypeScript's program and lib files); else the first cell does it. */
+  /**
+   * Start the compiler (seconds: TypeScript's program and lib files) while nothing else is asked: `idleMs` after the
+   * sockets answer if no cell has arrived by then (a user opening a notebook), and right after the first cell's reply
+   * when the compile cache answered it (the compiler then also reads the declarations that cell imported, which the
+   * next cell needs). A cell arriving meanwhile waits for the warm-up, as it waits for its own compilation.
+   */
+  warmWhenIdle(idleMs = 1000) {
+    const t = setTimeout(() => this.arrivals === 0 && this.warm(), idleMs);
+    t.unref();
+  }
+
   warm() {
-    this.converters.node;
+    if (this.closed || this.hasCompiler()) return;
+    mark('warm-up: start');
+    this.realNodeConverter();
+    if (this.count > 0) {
+      try {
+        this.executor.inspect('', 0); // the program with the session's declarations (the first cell's imports)
+      } catch {
+        /* a warm-up only */
+      }
+    }
+    mark('warm-up: end');
   }
 
   /** Route process stdout/stderr and tslab's display hook to the cell of `ch`. */
@@ -306,6 +379,8 @@ class Kernel {
     } finally {
       ch.status('idle');
       mark(`execute_request ${seq}: replied`);
+      // Served from the compile cache: create the compiler now, once the reply is on its way.
+      if (!this.hasCompiler()) setTimeout(() => this.warm(), 20).unref();
     }
   }
 
@@ -408,6 +483,7 @@ class Kernel {
   }
 
   close() {
+    this.closed = true;
     try {
       this.executor.close();
     } catch {

@@ -263,8 +263,9 @@ describe('kernel: interrupt by SIGINT (interrupt_mode "signal" clients, Ctrl-C)'
       interrupt_mode: 'signal',
       steps: [
         // SIGINT is handled by JavaScript when the main thread is free, or by vm while the cell's code runs; one
-        // that arrives while the first cell is still being compiled is lost (as with tslab): warm up first.
-        { op: 'execute', code: '1' },
+        // that arrives while the compiler is starting or compiling the first cell is lost (as with tslab): warm up first,
+        // with a cell the first-cell compile cache cannot answer (it would leave the compiler's start to the next cell).
+        { op: 'execute', code: `1 // warm-up ${process.pid}-${Date.now()}` },
         { op: 'execute', code: SPIN, interrupt_after: 1.5, timeout: 20 },
         { op: 'execute', code: 'await new Promise(() => {});', interrupt_after: 1, timeout: 20 },
         { op: 'execute', code: '6*7' },
