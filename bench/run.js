@@ -14,7 +14,8 @@
  *
  * Defaults: 4 repetitions, 500 ms timed runs, then the notebook suite (about 10 minutes on a 2-core machine).
  * Options: --quick (3 repetitions, 300 ms, no notebook suite; about 3 minutes), --reps N, --budget MS,
- * --only id,id, --no-notebooks, --notebooks (also in --quick), --json PATH.
+ * --only id,id (kernelStart: the kernel's cold starts, bench/kernel-start.js), --no-notebooks, --notebooks (also in
+ * --quick), --json PATH.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -241,7 +242,15 @@ async function main() {
     if (pf.have.jupyter && pf.have.dist) nb = await runNotebookSuite(log);
     else log('  notebook suite: skipped (Jupyter or the kernelspec is missing, see above)');
   }
-  const text = table(results, nb);
+  // Kernel start to first result ([PERF-2]): N cold starts through jupyter_client, see bench/kernel-start.js.
+  let kernelStart;
+  if (pf.have.jupyter && (!opts.only || opts.only.includes('kernelStart'))) {
+    log('  kernel start to first result: cold starts');
+    const ks = require('./kernel-start');
+    kernelStart = ks.measureKernelStart({ starts: opts.quick ? 3 : 5 });
+    kernelStart.text = ks.report(kernelStart);
+  }
+  const text = table(results, nb) + (kernelStart ? `\n\n${kernelStart.text}` : '');
   const training = trainingSummary(results);
   console.log(text);
   if (training.length) console.log('\n' + training.join('\n'));
@@ -255,6 +264,7 @@ async function main() {
     missing: pf.missing,
     workloads: results,
     notebooks: nb,
+    kernelStart,
     training,
     table: text,
     seconds,
