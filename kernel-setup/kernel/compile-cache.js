@@ -41,38 +41,23 @@ function cacheDir(env = process.env) {
  */
 function recordIO(sys) {
   const io = { read: {}, exists: {}, dirExists: {}, realpath: {}, dirs: {} };
-  const patched = {
-    readFile: (orig) =>
-      function (p, enc) {
-        const r = orig.call(this, p, enc);
-        if (!(p in io.read)) io.read[p] = r === undefined ? null : sha1(r);
-        return r;
-      },
-    fileExists: (orig) =>
-      function (p) {
-        const r = orig.call(this, p);
-        if (!(p in io.exists)) io.exists[p] = r;
-        return r;
-      },
-    directoryExists: (orig) =>
-      function (p) {
-        const r = orig.call(this, p);
-        if (!(p in io.dirExists)) io.dirExists[p] = r;
-        return r;
-      },
-    realpath: (orig) =>
-      function (p) {
-        const r = orig.call(this, p);
-        if (!(p in io.realpath)) io.realpath[p] = r;
-        return r;
-      },
-    getDirectories: (orig) =>
-      function (p) {
-        const r = orig.call(this, p);
-        if (!(p in io.dirs)) io.dirs[p] = r;
-        return r;
-      },
+  // function of ts.sys → [where its answers go, how an answer is kept]
+  const recorded = {
+    readFile: [io.read, (r) => (r === undefined ? null : sha1(r))],
+    fileExists: [io.exists, (r) => r],
+    directoryExists: [io.dirExists, (r) => r],
+    realpath: [io.realpath, (r) => r],
+    getDirectories: [io.dirs, (r) => r],
   };
+  const patched = {};
+  for (const [name, [answers, keep]] of Object.entries(recorded)) {
+    patched[name] = (orig) =>
+      function (p, ...rest) {
+        const r = orig.call(this, p, ...rest);
+        if (!(p in answers)) answers[p] = keep(r);
+        return r;
+      };
+  }
   const saved = {};
   let unsafe = false;
   for (const [name, wrap] of Object.entries(patched)) {
