@@ -227,7 +227,7 @@ class Kernel {
     /** Until the first convert: answers the first cell from the cache when it can, else the compiler. */
     const front = {
       convert: (prevDecl, src) => {
-        if (!firstDone && !converters.node && prevDecl === '') {
+        if (!firstDone && !converters.node && prevDecl === '' && this.compileCache.enabled) {
           const hit = this.compileCache.lookup(src);
           if (hit) {
             firstDone = true;
