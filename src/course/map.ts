@@ -106,7 +106,7 @@ export const COURSE_NOTEBOOKS: readonly CourseNotebook[] = [
   { path: 'sayed-ch68/08-gan-theory.ipynb', source: '004', covers: "68.4 (68.96)\u2013(68.118)", topic: 'GAN-A', plan: "NB68-8" },
   { path: 'sayed-ch68/09-gan-backprop.ipynb', source: '004', covers: "(68.126)\u2013(68.154)", topic: 'GAN-B', plan: "NB68-9" },
   { path: 'sayed-ch68/10-gan-training.ipynb', source: '004', covers: "listings (68.155), (68.160), (68.161), Example 68.6", topic: 'GAN-B', plan: "NB68-10" },
-  { path: 'sayed-ch68/11-conditional-gan.ipynb', source: '004', covers: "68.6", topic: 'GAN-B', plan: "NB68-11" },
+  { path: 'sayed-ch68/11-conditional-gan.ipynb', source: '004', covers: "68.6, Problem 68.8", topic: 'GAN-B', plan: "NB68-11" },
   { path: 'sayed-ch68/12-wasserstein-gan.ipynb', source: '004', covers: "68.7 (68.176)\u2013(68.180)", topic: 'GAN-B', plan: "NB68-12" },
   { path: 'sayed-ch68/13-problems-lab.ipynb', source: '004', covers: "Problems 68.1, 68.9, 68.10 (68.11 in notebook 12)", topic: 'GAN-B', plan: "NB68-13" },
 ];
