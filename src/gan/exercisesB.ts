@@ -2,6 +2,7 @@
  * Exercises of the GAN-B notebooks (source 004 §68.5–68.7, Problems 68.9–68.11). Every reference is computed with this
  * library; by-hand answers state their precision and use a matching relative tolerance.
  */
+import { exerciseGroup } from '../exercises/shapes';
 import { registerExercise, compare } from '../exercises';
 import { createAdam } from './adam';
 import { sayedDiscriminatorGradients, sayedGeneratorGradients, softmaxCrossEntropyDelta, tinyGanNets } from './listings';
@@ -15,13 +16,15 @@ import { discriminatorLoss } from './losses';
 import type { SayedNet } from './listings';
 
 const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
+const nb09Group = exerciseGroup({ notebook: NB09 });
 const NB10 = 'sayed-ch68/10-gan-training.ipynb';
+const nb10Group = exerciseGroup({ notebook: NB10 });
 
 const u = { default: 0.4, min: -10, max: 10, description: 'latent u of the tiny GAN' };
 const wg = { default: 1.5, min: -10, max: 10, description: 'generator weight w_g' };
 
 // ------------------------------------------------------------------------------------------------ notebook 09
-registerExercise({
+nb09Group.register({
   id: 'gan.listings.tiny-generator-delta',
   title: 'The generator sensitivity δ_{L_g,g} of the tiny GAN through the transition (68.150)',
   source: '004 §68.5.2, Eqs. (68.139), (68.142), (68.150)',
@@ -29,10 +32,9 @@ registerExercise({
   reference: ({ u: uu, wg: w }) => sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).traces[0].deltaG[1][0],
   compare: compare.sigFigs(4),
   hints: ['ĥ = w_g u; the discriminator logits are z = W_{1,d}ᵀ ĥ = (ĥ, −ĥ), so γ̂(1) = σ(2ĥ).', 'With the label col{1, 0}: δ̂ = γ̂ − col{1, 0} = (−(1 − γ̂(1)), 1 − γ̂(1)).', 'δ_{L_g,g} = −f\'(z) · W_{1,d} δ̂ with f linear, W_{1,d} = [1, −1].'],
-  notebook: NB09,
 });
 
-registerExercise({
+nb09Group.register({
   id: 'gan.listings.tiny-generator-gradient',
   title: 'The non-saturating generator gradient ∂ ln γ̂(1)/∂w_g of the tiny GAN (68.153)',
   source: '004 §68.5.2, Eqs. (68.150), (68.153)',
@@ -40,10 +42,9 @@ registerExercise({
   reference: ({ u: uu, wg: w }) => -sayedGeneratorGradients(tinyGanNets(w).G, tinyGanNets(w).D, [[uu]]).dW[0][0][0],
   compare: compare.sigFigs(4),
   hints: ['∂ ln γ̂(1)/∂W_{1,g} = y_{1,g} δ_{2,g}ᵀ with y_{1,g} = u.', 'It equals (1 − D)·2u with D = σ(2 w_g u).'],
-  notebook: NB09,
 });
 
-registerExercise({
+nb09Group.register({
   id: 'gan.listings.tiny-discriminator-gradient',
   title: 'The discriminator gradient ∇W_{1,d} of the tiny GAN on one real and one fake sample (68.151)',
   source: '004 §68.5.2, Eqs. (68.139)–(68.141), (68.151); listing (68.160)',
@@ -51,10 +52,9 @@ registerExercise({
   reference: ({ h }) => sayedDiscriminatorGradients(tinyGanNets().D, [[h]], [[0.6]]).dW[0][0],
   compare: compare.vectorSigFigs(4),
   hints: ['Real: γ̂ = softmax(h, −h), δ = γ̂ − col{1, 0}. Fake ĥ = 0.6: δ̂ = γ̂ − col{0, 1}.', 'The risk averages over N = 2 samples: ∇W = ½(h δᵀ + ĥ δ̂ᵀ).'],
-  notebook: NB09,
 });
 
-registerExercise({
+nb09Group.register({
   id: 'gan.listings.soft-label-delta',
   title: 'The correct boundary sensitivity under the soft label γ = col{0.9, 0}',
   source: '004 §68.5.2, Eq. (68.139); Example 68.6 (c)',
@@ -62,11 +62,10 @@ registerExercise({
   reference: ({ g1, y1 }) => softmaxCrossEntropyDelta([y1, 1 - y1], [g1, 0], 'exact'),
   compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
   hints: ['Differentiate −γ(1) ln γ̂(1) − γ(2) ln γ̂(2) with respect to z(q), using ∂ ln γ̂(q\')/∂z(q) = 𝟙{q = q\'} − γ̂(q).', 'The result is (Σ_q γ(q)) γ̂ − γ, not γ̂ − γ.'],
-  notebook: NB09,
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 10
-registerExercise({
+nb10Group.register({
   id: 'gan.training.adam-first-step',
   title: 'The first ADAM step of Example 68.6 (68.175a–d) on a gradient g',
   source: '004 Example 68.6, Eqs. (68.175a–d); Kingma & Ba (2015) Alg. 1',
@@ -78,20 +77,18 @@ registerExercise({
   },
   compare: compare.vectorSigFigs(4),
   hints: ['After one step m̂ = g and v̂ = g² (the bias corrections undo the factors 1 − β).', 'So the change is −μ g/(|g| + ε), entry by entry: ≈ −μ sign(g) for large gradients, damped by ε for gradients of its size.'],
-  notebook: NB10,
 });
 
-registerExercise({
+nb10Group.register({
   id: 'gan.training.equilibrium-risk',
   title: 'The discriminator risk (68.121) (ρ = 0) when D outputs ½ everywhere',
   source: '004 §68.4.1 (68.99); Example 68.5 (68.118)',
   reference: () => Math.log(2),
   compare: compare.sigFigs(4),
   hints: ['Every term of (68.99) is −ln ½ when γ̂(1) = ½ on real and fake samples.'],
-  notebook: NB10,
 });
 
-registerExercise({
+nb10Group.register({
   id: 'gan.training.example-iterations',
   title: 'How many discriminator updates Example 68.6 performs (B = 128, K_d = 1, 200 passes over 60,000 images, last partial batch dropped)',
   source: '004 Example 68.6 (L1314)',
@@ -99,10 +96,9 @@ registerExercise({
   reference: ({ epochs }) => epochs * Math.floor(60000 / 128),
   compare: compare.number({ abs: 0.5 }),
   hints: ['One outer iteration of (68.155) per mini-batch; K_d = 1 update of D per iteration.'],
-  notebook: NB10,
 });
 
-registerExercise({
+nb10Group.register({
   id: 'gan.training.ring-quality',
   title: 'The quality score of the ring itself: P(‖x − centre‖ ≤ 3σ) for an isotropic 2-D Gaussian',
   source: 'extension: Metz et al. (2017) §3.1 (high-quality samples within 3σ)',
@@ -110,13 +106,13 @@ registerExercise({
   reference: ({ k }) => 1 - Math.exp(-(k * k) / 2),
   compare: compare.sigFigs(4),
   hints: ['‖x − c‖²/σ² is χ² with 2 degrees of freedom, an Exp(½) variable.'],
-  notebook: NB10,
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 12
 const NB12 = 'sayed-ch68/12-wasserstein-gan.ipynb';
+const nb12Group = exerciseGroup({ notebook: NB12 });
 
-registerExercise({
+nb12Group.register({
   id: 'gan.wgan.gaussian-w1',
   title: 'W₁ between N(0, 1) and N(m, 1)',
   source: '004 §68.7, Eq. (68.177)',
@@ -124,20 +120,18 @@ registerExercise({
   reference: ({ m }) => wasserstein1Gaussian(0, 1, m, 1),
   compare: compare.number({ rel: 5e-4, abs: 1e-9 }),
   hints: ['In 1-D the optimal coupling pairs equal quantiles: x ↦ x + m.', 'Every unit of mass moves by |m|.'],
-  notebook: NB12,
 });
 
-registerExercise({
+nb12Group.register({
   id: 'gan.wgan.sorted-w1',
   title: 'W₁ between the empirical distributions of {0, 1, 3} and {2, 2, 5}',
   source: '004 §68.7, Eq. (68.177) (1-D empirical case)',
   reference: () => wasserstein1Sorted([0, 1, 3], [2, 2, 5]),
   compare: compare.sigFigs(4),
   hints: ['Sort both samples and pair them in order.', 'Average the absolute differences of the pairs.'],
-  notebook: NB12,
 });
 
-registerExercise({
+nb12Group.register({
   id: 'gan.wgan.penalty-bias',
   title: 'The gap of the best linear critic D = s·x under the two-sided gradient penalty λ(|s| − 1)², N(0, 1) vs N(m, 1)',
   source: 'extension: Gulrajani et al. (2017) Eq. (3); 004 §68.7 (68.179)',
@@ -157,13 +151,13 @@ registerExercise({
   },
   compare: compare.sigFigs(4),
   hints: ['For D = s·x the gap E D(real) − E D(fake) is −s·m; the critic minimises s·m + λ(|s| − 1)².', 'On the branch s < 0, set the derivative m − 2λ(−s − 1) to zero.'],
-  notebook: NB12,
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 11
 const NB11 = 'sayed-ch68/11-conditional-gan.ipynb';
+const nb11Group = exerciseGroup({ notebook: NB11 });
 
-registerExercise({
+nb11Group.register({
   id: 'gan.cgan.input-sizes',
   title: 'Input sizes of the conditional generator and discriminator: book form vs corrected (P = 2, M = 784, C = 10)',
   source: '004 §68.6, Eqs. (68.164)–(68.165)',
@@ -171,10 +165,9 @@ registerExercise({
   reference: ({ P, M, C }) => [P + conditionVector(0, C, 'source').length, M + conditionVector(0, C, 'source').length, P + conditionVector(0, C, 'exact').length, M + conditionVector(0, C, 'exact').length],
   compare: compare.vector({ abs: 0.5 }),
   hints: ['The book appends its (C + 1)-entry label to u and to h.', 'The corrected version appends the C-entry class one-hot.'],
-  notebook: NB11,
 });
 
-registerExercise({
+nb11Group.register({
   id: 'gan.cgan.leak-risk',
   title: 'The risk (68.99) of a discriminator that only reads the "fake" entry of its input label: D = σ(k(1 − 2γ(C+1)))',
   source: '004 §68.6, Eqs. (68.163), (68.165); §68.4.1 (68.99)',
@@ -182,10 +175,9 @@ registerExercise({
   reference: ({ k }) => sayedDiscriminatorGradients({ W: [[[0, 0], [-k, k]]], theta: [[-k / 2, k / 2]], act: ['softmax'] }, [[0, 0]], [[0, 1]]).risk,
   compare: compare.sigFigs(4),
   hints: ['On a real sample γ(C+1) = 0, so D = σ(k); on a fake γ(C+1) = 1, so D = σ(−k) and 1 − D = σ(k).', 'Every term of (68.99) is −ln σ(k).'],
-  notebook: NB11,
 });
 
-registerExercise({
+nb11Group.register({
   id: 'gan.cgan.transition',
   title: 'The transition product W̄_{1,d} δ_{2,d} of (68.174) for M = 2',
   source: '004 §68.6, Eqs. (68.172)–(68.174)',
@@ -195,10 +187,9 @@ registerExercise({
   },
   compare: compare.vector({ rel: 5e-4, abs: 1e-9 }),
   hints: ['W̄_{1,d} keeps the first M = 2 rows of W_{1,d}, those that multiply ĥ.', 'Multiply each kept row by δ_{2,d} = (0.5, −1).'],
-  notebook: NB11,
 });
 
-registerExercise({
+nb11Group.register({
   id: 'gan.cgan.multiclass-generator-delta',
   title: 'Prob. 68.8: the generator\'s boundary sensitivity δ at a (C+1)-way discriminator output γ̂ = (0.5, 0.2, 0.3), C = 2',
   source: '004 Problem 68.8; §68.5.2, Eq. (68.139); listing (68.161)',
@@ -206,13 +197,13 @@ registerExercise({
   reference: ({ y1, y2 }) => multiclassGeneratorDelta([y1, y2, 1 - y1 - y2]),
   compare: compare.vectorSigFigs(4),
   hints: ['The generator maximises ln(1 − γ̂(3)) = ln s with s = γ̂(1) + γ̂(2).', 'With ∂γ̂(c)/∂z(q) = γ̂(c)(𝟙{c = q} − γ̂(q)), the derivative of −ln s in z(q) is γ̂(q) − γ̂(q)𝟙{q ≤ C}/s.'],
-  notebook: NB11,
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 13
 const NB13 = 'sayed-ch68/13-problems-lab.ipynb';
+const nb13Group = exerciseGroup({ notebook: NB13 });
 
-registerExercise({
+nb13Group.register({
   id: 'gan.problems.inverse-cdf',
   title: 'Prob. 68.1: the Exp(1) sample that the latent u is mapped to by x = F⁻¹(Φ(u))',
   source: '004 Problem 68.1',
@@ -220,10 +211,9 @@ registerExercise({
   reference: ({ u: uu }) => inverseCdfExponential(uu),
   compare: compare.sigFigs(4),
   hints: ['F(x) = 1 − e^{−x} for Exp(1), so F⁻¹(p) = −ln(1 − p).', 'Φ(0) = ½.'],
-  notebook: NB13,
 });
 
-registerExercise({
+nb13Group.register({
   id: 'gan.problems.flipped-dstar',
   title: 'Prob. 68.9: the flipped-label optimal discriminator D*(0) for f_h = N(0, 1), f_ĥ = N(m, 1)',
   source: '004 Problem 68.9; Example 68.4 (68.107)',
@@ -231,10 +221,9 @@ registerExercise({
   reference: ({ m }) => flippedOptimalDiscriminator((x) => Math.exp(-(x * x) / 2), (x) => Math.exp(-((x - m) ** 2) / 2))(0),
   compare: compare.sigFigs(4),
   hints: ['With label 1 = fake, maximise f_h ln(1 − D) + f_ĥ ln D pointwise.', 'D* = f_ĥ/(f_h + f_ĥ); at x = 0 the ratio f_ĥ/f_h is e^{−m²/2}.'],
-  notebook: NB13,
 });
 
-registerExercise({
+nb13Group.register({
   id: 'gan.problems.hinge-value',
   title: 'Prob. 68.10 with D ≥ 0: the value ∫ min(f_h, f_ĥ) for f_h = N(0, 1), f_ĥ = N(m, 1)',
   source: '004 Problem 68.10',
@@ -242,13 +231,13 @@ registerExercise({
   reference: ({ m }) => hingeValueGaussian(m),
   compare: compare.sigFigs(4),
   hints: ['The densities cross at x = m/2.', '∫ min = P(N(m,1) < m/2) + P(N(0,1) > m/2) = 2Φ(−|m|/2).'],
-  notebook: NB13,
 });
 
 // ------------------------------------------------------------------------------------------------ sta4124/14b
 const NB14B = 'sta4124/14b-gan-hybrids.ipynb';
+const nb14bGroup = exerciseGroup({ notebook: NB14B });
 
-registerExercise({
+nb14bGroup.register({
   id: 'gan.hybrids.aae-energy-distance',
   title: 'The energy distance between one code at the origin and two prior draws (r, 0) and (0, r)',
   source: '002 §10.6 (L1615–1642): comparing q(z) with p(z) from samples; Székely & Rizzo (2013)',
@@ -256,10 +245,9 @@ registerExercise({
   reference: ({ r }) => energyDistance([[0, 0]], [[r, 0], [0, r]]),
   compare: compare.sigFigs(4),
   hints: ['2·mean‖a − b‖ − mean‖a − a′‖ − mean‖b − b′‖, each mean over all pairs (a pair of a point with itself counts, with distance 0).', 'The two prior draws are r√2 apart.'],
-  notebook: NB14B,
 });
 
-registerExercise({
+nb14bGroup.register({
   id: 'gan.hybrids.avb-log-ratio',
   title: 'AVB: the optimal adversary T*(x, z) = ln q(z|x) − ln p(z) for q(z|x) = N(0.8x, 0.6²), p = N(0, 1)',
   source: '002 L1654–1660; Mescheder, Nowozin & Geiger (2017) Prop. 1',
@@ -267,10 +255,9 @@ registerExercise({
   reference: ({ x, z }) => avbLogRatio(x, z, 0.8, 0.6),
   compare: compare.sigFigs(4),
   hints: ['ln N(z; m, s²) = −½ ln 2π − ln s − (z − m)²/(2s²); the ½ ln 2π cancels in the difference.'],
-  notebook: NB14B,
 });
 
-registerExercise({
+nb14bGroup.register({
   id: 'gan.hybrids.avb-kl',
   title: 'AVB: E_q T*(x, z) = KL(q(z|x) ‖ p(z)) at x = 1 for q(z|x) = N(0.8x, 0.6²), p = N(0, 1)',
   source: '002 L1654–1660 (the KL term of the ELBO replaced by E_q T*)',
@@ -283,15 +270,13 @@ registerExercise({
   },
   compare: compare.sigFigs(4),
   hints: ['KL(N(m, s²) ‖ N(0, 1)) = ½(s² + m² − 1 − ln s²).'],
-  notebook: NB14B,
 });
 
-registerExercise({
+nb14bGroup.register({
   id: 'gan.hybrids.d-loss',
   title: 'The discriminator loss of Table 3 done right: D = 0.8 on a real sample, 0.3 on a fake',
   source: '002 L1565 (Table 3); (10.1.1)',
   reference: () => discriminatorLoss([0.8], [0.3]),
   compare: compare.sigFigs(4),
   hints: ['Binary cross-entropy: −ln D(real) − ln(1 − D(fake)).'],
-  notebook: NB14B,
 });
