@@ -11,16 +11,13 @@ import { NADE_EXAMPLE, nadeConditionals, nadeLogProb } from './nade';
 import { madeConnectivity, madeHiddenMask, madeMasks } from './made';
 import { FOUR_CASES, ORIENTATIONS, blindSpot, maskedConvKernelMask, receptiveField, stepsIntermediateSet } from './masks';
 
-const MASKS = 'dgm-exercises/01-pixelcnn-masks.ipynb';
-const masksGroup = exerciseGroup({ notebook: MASKS });
+const masksGroup = exerciseGroup({ notebook: 'dgm-exercises/01-pixelcnn-masks.ipynb' });
 const NADE = 'dgm-notes/10-nade.ipynb';
 const nadeGroup = exerciseGroup({ notebook: NADE });
 const MADE = 'dgm-notes/11-made.ipynb';
 const madeGroup = exerciseGroup({ notebook: MADE });
-const STA = 'sta4124/12-autoregressive-models.ipynb';
-const staGroup = exerciseGroup({ notebook: STA });
-const PD = 'nguyen-tutorial/08-pixel-density-rnn-lstm.ipynb';
-const pdGroup = exerciseGroup({ notebook: PD });
+const staGroup = exerciseGroup({ notebook: 'sta4124/12-autoregressive-models.ipynb' });
+const pdGroup = exerciseGroup({ notebook: 'nguyen-tutorial/08-pixel-density-rnn-lstm.ipynb' });
 
 // ------------------------------------------------------------------------------------------- dgm-exercises/01 (001 Section 1)
 masksGroup.register({

@@ -10,14 +10,10 @@ import { TINY_RBM, rbmEnergy, rbmGradExact, rbmLogProb, rbmProbH } from './rbm';
 import { rbmExpectedCdUpdate } from './train';
 import { BM_O29, BM_O33_DATA } from './errata';
 
-const NG12 = 'nguyen-tutorial/12-boltzmann-machine-and-rbm.ipynb';
-const ng12Group = exerciseGroup({ notebook: NG12 });
-const DN03 = 'dgm-notes/03-latent-variables-and-rbm.ipynb';
-const dn03Group = exerciseGroup({ notebook: DN03 });
-const DN04 = 'dgm-notes/04-rbm-likelihood-gradient.ipynb';
-const dn04Group = exerciseGroup({ notebook: DN04 });
-const DN07 = 'dgm-notes/07-rbm-training-cd-k.ipynb';
-const dn07Group = exerciseGroup({ notebook: DN07 });
+const ng12Group = exerciseGroup({ notebook: 'nguyen-tutorial/12-boltzmann-machine-and-rbm.ipynb' });
+const dn03Group = exerciseGroup({ notebook: 'dgm-notes/03-latent-variables-and-rbm.ipynb' });
+const dn04Group = exerciseGroup({ notebook: 'dgm-notes/04-rbm-likelihood-gradient.ipynb' });
+const dn07Group = exerciseGroup({ notebook: 'dgm-notes/07-rbm-training-cd-k.ipynb' });
 const T = TINY_RBM;
 const VD = [1, 0, 1];
 

@@ -15,10 +15,8 @@ import { energyDistance } from './aae';
 import { discriminatorLoss } from './losses';
 import type { SayedNet } from './listings';
 
-const NB09 = 'sayed-ch68/09-gan-backprop.ipynb';
-const nb09Group = exerciseGroup({ notebook: NB09 });
-const NB10 = 'sayed-ch68/10-gan-training.ipynb';
-const nb10Group = exerciseGroup({ notebook: NB10 });
+const nb09Group = exerciseGroup({ notebook: 'sayed-ch68/09-gan-backprop.ipynb' });
+const nb10Group = exerciseGroup({ notebook: 'sayed-ch68/10-gan-training.ipynb' });
 
 const u = { default: 0.4, min: -10, max: 10, description: 'latent u of the tiny GAN' };
 const wg = { default: 1.5, min: -10, max: 10, description: 'generator weight w_g' };
@@ -109,8 +107,7 @@ nb10Group.register({
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 12
-const NB12 = 'sayed-ch68/12-wasserstein-gan.ipynb';
-const nb12Group = exerciseGroup({ notebook: NB12 });
+const nb12Group = exerciseGroup({ notebook: 'sayed-ch68/12-wasserstein-gan.ipynb' });
 
 nb12Group.register({
   id: 'gan.wgan.gaussian-w1',
@@ -154,8 +151,7 @@ nb12Group.register({
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 11
-const NB11 = 'sayed-ch68/11-conditional-gan.ipynb';
-const nb11Group = exerciseGroup({ notebook: NB11 });
+const nb11Group = exerciseGroup({ notebook: 'sayed-ch68/11-conditional-gan.ipynb' });
 
 nb11Group.register({
   id: 'gan.cgan.input-sizes',
@@ -200,8 +196,7 @@ nb11Group.register({
 });
 
 // ------------------------------------------------------------------------------------------------ notebook 13
-const NB13 = 'sayed-ch68/13-problems-lab.ipynb';
-const nb13Group = exerciseGroup({ notebook: NB13 });
+const nb13Group = exerciseGroup({ notebook: 'sayed-ch68/13-problems-lab.ipynb' });
 
 nb13Group.register({
   id: 'gan.problems.inverse-cdf',
@@ -234,8 +229,7 @@ nb13Group.register({
 });
 
 // ------------------------------------------------------------------------------------------------ sta4124/14b
-const NB14B = 'sta4124/14b-gan-hybrids.ipynb';
-const nb14bGroup = exerciseGroup({ notebook: NB14B });
+const nb14bGroup = exerciseGroup({ notebook: 'sta4124/14b-gan-hybrids.ipynb' });
 
 nb14bGroup.register({
   id: 'gan.hybrids.aae-energy-distance',

@@ -14,14 +14,10 @@ import { factorValue, normalize } from './factor';
 import { gibbsDistribution, markovMarginal, partitionFunction, undirectedMarkovBlanket, factorGraphEdges } from './markovnet';
 import { dag } from './dag';
 
-const S01 = 'sta4124/01-graphical-models-factorization.ipynb';
-const s01Group = exerciseGroup({ notebook: S01 });
-const S02 = 'sta4124/02-d-separation-and-pc.ipynb';
-const s02Group = exerciseGroup({ notebook: S02 });
-const D01 = 'dgm-notes/01-bayesian-networks.ipynb';
-const d01Group = exerciseGroup({ notebook: D01 });
-const D02 = 'dgm-notes/02-markov-networks.ipynb';
-const d02Group = exerciseGroup({ notebook: D02 });
+const s01Group = exerciseGroup({ notebook: 'sta4124/01-graphical-models-factorization.ipynb' });
+const s02Group = exerciseGroup({ notebook: 'sta4124/02-d-separation-and-pc.ipynb' });
+const d01Group = exerciseGroup({ notebook: 'dgm-notes/01-bayesian-networks.ipynb' });
+const d02Group = exerciseGroup({ notebook: 'dgm-notes/02-markov-networks.ipynb' });
 
 /** Register once (a second load of this module in the same process shares the registry). */
 

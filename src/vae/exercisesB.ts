@@ -10,16 +10,11 @@ import { klDiagGaussians, klLogVar } from './kl';
 import { collapseDiagnostics, klDecomposition, totalCorrelationGaussian } from './disentangle';
 import { zeroFilledOptimum } from './recommender';
 
-const S00 = 'sayed-ch68/00-conventions-and-backprop.ipynb';
-const s00Group = exerciseGroup({ notebook: S00 });
-const S04 = 'sayed-ch68/04-vae-sensitivity-factors.ipynb';
-const s04Group = exerciseGroup({ notebook: S04 });
-const S05 = 'sayed-ch68/05-vae-training.ipynb';
-const s05Group = exerciseGroup({ notebook: S05 });
-const S06 = 'sayed-ch68/06-conditional-vae.ipynb';
-const s06Group = exerciseGroup({ notebook: S06 });
-const S07 = 'sayed-ch68/07-vae-recommender.ipynb';
-const s07Group = exerciseGroup({ notebook: S07 });
+const s00Group = exerciseGroup({ notebook: 'sayed-ch68/00-conventions-and-backprop.ipynb' });
+const s04Group = exerciseGroup({ notebook: 'sayed-ch68/04-vae-sensitivity-factors.ipynb' });
+const s05Group = exerciseGroup({ notebook: 'sayed-ch68/05-vae-training.ipynb' });
+const s06Group = exerciseGroup({ notebook: 'sayed-ch68/06-conditional-vae.ipynb' });
+const s07Group = exerciseGroup({ notebook: 'sayed-ch68/07-vae-recommender.ipynb' });
 /** The two-layer network of notebook 00's exercises (book convention, tanh hidden, linear output). */
 export const EXERCISE_NET_00: BookMlp = Object.freeze({
   W: [[[0.5, -1], [1, 0.25]], [[2], [-1]]],
@@ -170,10 +165,8 @@ s07Group.register({
 });
 
 // ---- sta4124/10 and sta4124/11 ----------------------------------------------------------------------------------------
-const NB10 = 'sta4124/10-autoencoders-and-vae.ipynb';
-const nb10Group = exerciseGroup({ notebook: NB10 });
-const NB11 = 'sta4124/11-advanced-vae.ipynb';
-const nb11Group = exerciseGroup({ notebook: NB11 });
+const nb10Group = exerciseGroup({ notebook: 'sta4124/10-autoencoders-and-vae.ipynb' });
+const nb11Group = exerciseGroup({ notebook: 'sta4124/11-advanced-vae.ipynb' });
 nb10Group.register({
   id: 'vae.ae.discarded-variance',
   title: 'The optimal loss of a linear autoencoder with k = 1 for covariance eigenvalues (4, 1, 0.25), by hand',

@@ -21,8 +21,7 @@ const NB05 = 'sta4124/05-mean-field-and-bayesian-gmm.ipynb';
 const nb05Group = exerciseGroup({ notebook: NB05 });
 const NB06 = 'sta4124/06-em.ipynb';
 const nb06Group = exerciseGroup({ notebook: NB06 });
-const S68 = 'sayed-ch68/01-elbo-and-kl.ipynb';
-const s68Group = exerciseGroup({ notebook: S68 });
+const s68Group = exerciseGroup({ notebook: 'sayed-ch68/01-elbo-and-kl.ipynb' });
 
 
 /** The data of the Normal–Gamma exercises (sta4124/05). */

@@ -1,13 +1,7 @@
 import { strict as assert } from 'assert';
 import * as gan from '../../src/gan';
 import { rng } from '../../src/core/rng';
-
-function maxRelErr(a: gan.SayedGrads, b: gan.SayedGrads): number {
-  const xa = [...a.dW.flat(2), ...a.dTheta.flat()];
-  const xb = [...b.dW.flat(2), ...b.dTheta.flat()];
-  const scale = Math.max(1e-3, ...xb.map(Math.abs));
-  return Math.max(...xa.map((v, i) => Math.abs(v - xb[i]))) / scale;
-}
+import { fdGrads, maxRelErr } from './helpers';
 
 describe('gan/conditional — 004 §68.6 conditional GAN (book form and the E17 fix)', () => {
   it('(68.162)–(68.163): book labels have C + 1 entries and a fake carries e_{C+1}; the corrected condition is the C-entry class one-hot', () => {
@@ -32,18 +26,7 @@ describe('gan/conditional — 004 §68.6 conditional GAN (book form and the E17 
       const gc = [0, 2, 1].map((c) => gan.conditionVector(c, C, form));
       const dc = [0, 2, 1].map((c) => gan.conditionVector(c, C, form, true));
       const hand = gan.conditionalGeneratorGradients(G, D, us, gc, dc, { rho: 0.02 });
-      const h = 1e-6;
-      const f = () => -gan.conditionalGeneratorGradients(G, D, us, gc, dc, { rho: 0.02 }).objective;
-      const bump = (arr: number[], i: number) => {
-        const w = arr[i];
-        arr[i] = w + h;
-        const a = f();
-        arr[i] = w - h;
-        const b = f();
-        arr[i] = w;
-        return (a - b) / (2 * h);
-      };
-      const fd = { dW: G.W.map((Wl) => Wl.map((row) => row.map((_, i) => bump(row, i)))), dTheta: G.theta.map((t) => t.map((_, i) => bump(t, i))) };
+      const fd = fdGrads(G, () => -gan.conditionalGeneratorGradients(G, D, us, gc, dc, { rho: 0.02 }).objective);
       assert.ok(maxRelErr(hand, fd) < 1e-7, `${form} FD ${maxRelErr(hand, fd)}`);
       assert.ok(maxRelErr(hand, gan.conditionalGeneratorGradientsTf(G, D, us, gc, dc, { rho: 0.02 })) < 1e-3, form);
     }
