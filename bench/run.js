@@ -14,8 +14,9 @@
  *
  * Defaults: 4 repetitions, 500 ms timed runs, then the notebook suite (about 10 minutes on a 2-core machine).
  * Options: --quick (3 repetitions, 300 ms, no notebook suite; about 3 minutes), --reps N, --budget MS,
- * --only id,id (kernelStart: the kernel's cold starts, bench/kernel-start.js), --no-notebooks, --notebooks (also in
- * --quick), --json PATH.
+ * --only id,id (kernelStart: the kernel's cold starts, bench/kernel-start.js; notebooks: the notebook suite),
+ * --no-notebooks, --notebooks (also in --quick), --notebook-sample nb,nb (the suite on these notebooks only; with
+ * `--only notebooks` nothing else runs), --json PATH.
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -28,7 +29,7 @@ const RESULTS = path.join(__dirname, 'results');
 const PY = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
 function parseArgs(argv) {
-  const o = { quick: false, reps: undefined, budget: undefined, only: undefined, notebooks: undefined, json: undefined };
+  const o = { quick: false, reps: undefined, budget: undefined, only: undefined, notebooks: undefined, json: undefined, sample: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -38,8 +39,9 @@ function parseArgs(argv) {
     else if (a === '--notebooks') o.notebooks = true;
     else if (a === '--no-notebooks') o.notebooks = false;
     else if (a === '--json') o.json = argv[++i];
+    else if (a === '--notebook-sample') o.sample = argv[++i].split(',').filter(Boolean);
     else if (a === '--help' || a === '-h') {
-      console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 18).join('\n'));
+      console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(1, 19).join('\n'));
       process.exit(0);
     } else throw new Error(`bench: unknown option ${a} (see --help)`);
   }
@@ -170,22 +172,61 @@ function runWorkloads(opts, pf, log) {
   return out;
 }
 
-function runNotebookSuite(log) {
+/**
+ * The notebook suite through the runner (kernel-setup/run-notebooks.js), 2 at a time; `sample`: only these notebooks
+ * (paths from the repository root or from notebooks/). Per notebook, from nbexec's own clock (kernel-setup/nbexec.py):
+ *   - startupToFirstResult: spawning the kernel → the first code cell's result (reply and outputs received);
+ *   - outsideCells: spawning the kernel → the kernel shut down, minus the kernel's time in cells (start-up, the
+ *     compiler's warm-up before the second cell, round trips, shutdown); pythonStart and shutdown are parts of the
+ *     whole notebook's overhead too (pythonStart is not in outsideCells: it comes before the spawn);
+ *   - wallMinusCellsPlusFirst: the figure this row reported before 2026-12-05 (the runner's wall time − the kernel's
+ *     time in cells + the first cell), which also counts Python's and nbclient's start, the warm-up and the shutdown.
+ */
+function runNotebookSuite(log, sample) {
   const { findNotebooks, runNotebooks } = require(path.join(ROOT, 'kernel-setup', 'run-notebooks.js'));
-  const nbs = findNotebooks(path.join(ROOT, 'notebooks'));
-  log(`  notebook suite: ${nbs.length} notebooks, fast preset, 2 at a time`);
+  const nbs = sample
+    ? sample.map((p) => [path.resolve(ROOT, p), path.resolve(ROOT, 'notebooks', p)].find((f) => fs.existsSync(f)) ?? p)
+    : findNotebooks(path.join(ROOT, 'notebooks'));
+  log(`  notebook suite: ${nbs.length} notebooks${sample ? ' (a sample)' : ''}, fast preset, 2 at a time`);
   const t0 = Date.now();
+  const load = os.loadavg();
+  const round = (x) => (typeof x === 'number' && Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
   return runNotebooks(nbs, { preset: 'fast', jobs: 2, cellTimeout: 300, totalTimeout: 600 }).then((results) => {
     const total = (Date.now() - t0) / 1000;
     const per = results.map((r) => {
       const cells = r.cell_seconds || [];
       const inCells = cells.reduce((s, c) => s + c[1], 0);
-      // time outside cells (process + kernel start-up, nbclient) plus the first code cell: start-up to first result
-      const firstResult = cells.length ? r.wallSeconds - inCells + cells[0][1] : NaN;
-      return { notebook: path.relative(ROOT, r.notebook), ok: r.ok, seconds: r.wallSeconds, firstResultSeconds: Math.round(firstResult * 100) / 100, failures: (r.failures || []).length };
+      const t = r.timing || {};
+      return {
+        notebook: path.relative(ROOT, r.notebook),
+        ok: r.ok,
+        seconds: r.wallSeconds,
+        startupToFirstResult: round(t.first_result),
+        outsideCells: round(t.outside_cells),
+        pythonStart: round(t.python_start),
+        shutdown: round(t.shutdown),
+        wallMinusCellsPlusFirst: round(cells.length ? r.wallSeconds - inCells + cells[0][1] : NaN),
+        failures: (r.failures || []).length,
+      };
     });
-    return { totalSeconds: Math.round(total * 10) / 10, notebooks: per };
+    return { totalSeconds: Math.round(total * 10) / 10, sample: Boolean(sample), loadavg: { before: load, after: os.loadavg() }, notebooks: per };
   });
+}
+
+/** The notebook suite's summary lines (median and max over the notebooks of each figure). */
+function suiteLines(nb) {
+  const ok = nb.notebooks.filter((n) => n.ok).length;
+  const stat = (key) => {
+    const xs = nb.notebooks.map((n) => n[key]).filter((x) => typeof x === 'number' && x > 0);
+    return xs.length ? `median ${median(xs).toFixed(1)} s, max ${Math.max(...xs).toFixed(1)} s` : 'not measured';
+  };
+  const load = (l) => l.map((x) => x.toFixed(1)).join(' ');
+  return [
+    `Notebook suite (fast preset, 2 at a time): ${nb.notebooks.length} notebooks${nb.sample ? ' (a sample)' : ''} (${ok} ok) in ${nb.totalSeconds} s, load average ${load(nb.loadavg.before)} → ${load(nb.loadavg.after)}`,
+    `  start-up to first result (kernel spawned → first code cell's result): ${stat('startupToFirstResult')}`,
+    `  notebook time outside cells (start-up, compiler warm-up, shutdown): ${stat('outsideCells')}; before the kernel, Python + nbclient start: ${stat('pythonStart')}; shutdown: ${stat('shutdown')}`,
+    `  wall time − time in cells + first cell (the row's figure before 2026-12-05): ${stat('wallMinusCellsPlusFirst')}`,
+  ];
 }
 
 function table(results, nb) {
@@ -199,11 +240,9 @@ function table(results, nb) {
   }
   const widths = head.map((h, j) => Math.max(h.length, ...body.map((b) => b[j].length)));
   const row = (cells) => `| ${cells.map((c, j) => c.padEnd(widths[j])).join(' | ')} |`;
-  lines.push(row(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(row));
+  if (body.length) lines.push(row(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(row));
   if (nb) {
-    const ok = nb.notebooks.filter((n) => n.ok).length;
-    const fr = nb.notebooks.map((n) => n.firstResultSeconds).filter((x) => x > 0);
-    lines.push('', `Notebook suite (fast preset, 2 at a time): ${nb.notebooks.length} notebooks (${ok} ok) in ${nb.totalSeconds} s; start-up to first result: median ${median(fr).toFixed(1)} s, max ${Math.max(...fr).toFixed(1)} s`);
+    lines.push(...(lines.length ? [''] : []), ...suiteLines(nb));
     const slow = [...nb.notebooks].sort((a, b) => b.seconds - a.seconds).slice(0, 5);
     lines.push(`Slowest: ${slow.map((n) => `${n.notebook} ${n.seconds.toFixed(0)} s`).join(', ')}`);
   }
@@ -236,10 +275,11 @@ async function main() {
   fs.mkdirSync(RESULTS, { recursive: true });
   // the workloads' table first (and a partial record), so a long notebook suite cannot lose it
   fs.writeFileSync(path.join(RESULTS, 'partial.json'), JSON.stringify({ date: new Date().toISOString(), options: opts, workloads: results }, null, 2));
-  if (opts.notebooks && !opts.only) log(table(results) + '\n');
+  const suite = (opts.notebooks && !opts.only) || Boolean(opts.only && opts.only.includes('notebooks'));
+  if (suite && results.length) log(table(results) + '\n');
   let nb;
-  if (opts.notebooks && !opts.only) {
-    if (pf.have.jupyter && pf.have.dist) nb = await runNotebookSuite(log);
+  if (suite) {
+    if (pf.have.jupyter && pf.have.dist) nb = await runNotebookSuite(log, opts.sample);
     else log('  notebook suite: skipped (Jupyter or the kernelspec is missing, see above)');
   }
   // Kernel start to first result ([PERF-2]): N cold starts through jupyter_client, see bench/kernel-start.js.

@@ -8,7 +8,14 @@ Usage:
 The kernel starts in the notebook's folder (so `import ... from 'dgmlab'` resolves through node_modules), with
 DGMLAB_PRESET set. The last line printed is one JSON object:
   {"notebook", "ok", "seconds", "cells", "failures": [{"cell", "kind", "source", "message"}],
-   "cell_seconds": [...], "checks": [...], "figures": N}
+   "cell_seconds": [...], "checks": [...], "figures": N, "timing": {...}}
+"cell_seconds": [index, s] per code cell, the kernel's own time in it (execute_input → execute_reply timestamps).
+"timing" (issue #16 [PERF-2], this process's clock, seconds): "spawned_at" (epoch time just before the kernel process
+is spawned), "ready" (spawn → kernel_info reply), "first_result" (spawn → the first code cell's reply with all its
+outputs received: start-up to first result, what a person opening the notebook waits for), "kernel_seconds" (spawn →
+the kernel shut down), "outside_cells" (kernel_seconds minus the kernel's time in cells: start-up, the compiler's
+warm-up before the second cell, the client's round trips and the shutdown), "shutdown" (last cell's reply → the
+kernel shut down). A value the run did not reach is null.
 Failure kinds: "error" (the cell raised), "timeout" (the cell ran past --cell-timeout; the kernel is shut down),
 "stderr" (the cell wrote to stderr: notebooks must run clean), "figure" (a cell tagged `figure`
 produced no display), "check" (an exercise check output with passed=false while --expect-checks pass),
@@ -46,6 +53,23 @@ def check_outputs(cell, index):
 
 def cell_text(outputs, name):
     return "".join(o.get("text", "") for o in outputs if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+def timing_report(clock, cell_seconds):
+    """Start-up to first result and the time outside cells (see the module's docstring), rounded to ms."""
+    spawn = clock["spawn"]
+    since = lambda t: None if spawn is None or t is None else round(t - spawn, 3)
+    kernel = since(clock["shut_down"])
+    in_cells = sum(s for _, s in cell_seconds)
+    return {
+        "spawned_at": spawn,
+        "ready": since(clock["ready"]),
+        "first_result": since(clock["first_result"]),
+        "kernel_seconds": kernel,
+        "in_cells": round(in_cells, 3),
+        "outside_cells": None if kernel is None else round(kernel - in_cells, 3),
+        "shutdown": None if clock["last_result"] is None else round(clock["shut_down"] - clock["last_result"], 3),
+    }
 
 
 KERNEL = {"pid": None}
@@ -116,6 +140,14 @@ def main():
                             kernel_name=args.kernel, allow_errors=args.allow_errors, interrupt_on_timeout=False,
                             record_timing=True, resources={"metadata": {"path": os.path.dirname(path)}})
     current = {"index": None}
+    clock = {"spawn": None, "ready": None, "first_result": None, "last_result": None, "shut_down": None}
+    start_new_kernel = client.async_start_new_kernel
+
+    async def timed_start_new_kernel(**kwargs):
+        clock["spawn"] = time.time()  # jupyter_client spawns the kernel process in this call
+        return await start_new_kernel(**kwargs)
+
+    client.async_start_new_kernel = timed_start_new_kernel
 
     def on_cell_start(cell, cell_index):
         current["index"] = cell_index
@@ -123,6 +155,7 @@ def main():
         print(f"nbexec: cell {cell_index}", file=sys.stderr, flush=True)
 
     def on_notebook_start(notebook):
+        clock["ready"] = time.time()  # after the kernel_info reply (nbclient's wait_for_ready)
         # The kernel runs in its own session (jupyter_client starts it with start_new_session): tell the caller
         # its pid, so a total-timeout kill can end the kernel as well as this process.
         try:
@@ -131,9 +164,13 @@ def main():
         except Exception:
             pass
 
+    def on_notebook_complete(notebook):
+        clock["shut_down"] = time.time()  # nbclient has shut the kernel down (it owns the kernel manager)
+
     guard_kernel(client)
     client.on_cell_start = on_cell_start
     client.on_notebook_start = on_notebook_start
+    client.on_notebook_complete = on_notebook_complete
     errored = {}
 
     def on_cell_error(cell, cell_index, execute_reply):
@@ -141,13 +178,17 @@ def main():
         errored[cell_index] = f"{content.get('ename', '')}: {content.get('evalue', '')}".strip(": ")
 
     def on_cell_executed(cell, cell_index, execute_reply):
-        for chk in check_outputs(cell, cell_index):
-            print("nbexec: check " + json.dumps(chk), file=sys.stderr, flush=True)
+        # nbclient calls this once the cell's reply and all its outputs have arrived
+        clock["last_result"] = time.time()
+        if clock["first_result"] is None:
+            clock["first_result"] = clock["last_result"]
+        if args.stream_checks:
+            for chk in check_outputs(cell, cell_index):
+                print("nbexec: check " + json.dumps(chk), file=sys.stderr, flush=True)
 
     if args.allow_errors:
         client.on_cell_error = on_cell_error
-    if args.stream_checks:
-        client.on_cell_executed = on_cell_executed
+    client.on_cell_executed = on_cell_executed
     stopped = None
     try:
         client.execute()
@@ -167,6 +208,8 @@ def main():
             pass
         kill_kernel_group(client)  # whatever the kernel left behind in its group
     result["seconds"] = round(time.time() - t0, 2)
+    if clock["shut_down"] is None:
+        clock["shut_down"] = time.time()
 
     failures = result["failures"]
     if stopped:
@@ -215,10 +258,14 @@ def main():
                 failures.append({"cell": i, "kind": "check", "source": cell.source,
                                  "message": f"exercise check {chk.get('id')} did not pass: {chk.get('feedback', '')}"})
 
+    result["timing"] = timing_report(clock, result["cell_seconds"])
     result["ok"] = not failures
     if args.out:
         os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
         nbformat.write(nb, args.out)
+    # The kernel inherited this process's stdout: Node may have left the pipe non-blocking, which would cut a long
+    # report at the pipe's capacity.
+    os.set_blocking(sys.stdout.fileno(), True)
     print(json.dumps(result))
     sys.exit(0 if result["ok"] else 1)
 

@@ -6,7 +6,9 @@
  *   const { runNotebook, runNotebooks } = require('./run-notebooks');
  *   const result = await runNotebook('notebooks/index.ipynb', { preset: 'fast', totalTimeout: 600 });
  *
- * A result is nbexec.py's JSON report; when the notebook ran past `totalTimeout` seconds, the whole process group
+ * A result is nbexec.py's JSON report (with `timing`: seconds from spawning the kernel to the first code cell's result,
+ * the time outside cells, the shutdown; see nbexec.py — here also `python_start`, spawning nbexec → it spawning the
+ * kernel) and `wallSeconds`; when the notebook ran past `totalTimeout` seconds, the whole process group
  * (python + kernel) is killed and the result says so (kind "timeout", with the cell running at the time if known).
  */
 const { spawn } = require('child_process');
@@ -167,6 +169,9 @@ function runNotebook(notebook, opts = {}) {
       }
       result.notebook = notebook;
       result.wallSeconds = Math.round(seconds * 100) / 100;
+      // nbexec's timing (start-up to first result, time outside cells), plus Python's and nbclient's own start:
+      // from spawning nbexec to nbexec spawning the kernel (both clocks are this machine's).
+      if (result.timing && result.timing.spawned_at) result.timing.python_start = Math.round(result.timing.spawned_at * 1000 - started) / 1000;
       resolve(result);
     });
   });
