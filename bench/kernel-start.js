@@ -6,9 +6,15 @@
  *   - "setup":   start → the result of a notebook's setup cell (import from 'dgmlab', core.initBackend(),
  *                display.setupPlots(), the markdown line) — what a notebook's first cell does.
  * Reported: median and max over the starts of each scenario, in seconds from spawning the kernel, and the median of
- * the kernel's own stage marks (DGMLAB_KERNEL_PROFILE=1, kernel-setup/kernel/profile.js).
+ * the kernel's own stage marks (DGMLAB_KERNEL_PROFILE=1, kernel-setup/kernel/profile.js). The kernels start in
+ * notebooks/dgm-exercises, the folder of the notebook the setup cell comes from (the compile cache is per folder).
  *
- *   node bench/kernel-start.js [--starts N] [--json PATH]
+ *   node bench/kernel-start.js [--starts N] [--cache user|empty|prefilled|off] [--json PATH]
+ *
+ * --cache: which compile cache the kernels use — `user` (default): the user's (~/.cache/dgmlab/kernel-compile or
+ * $DGMLAB_KERNEL_CACHE), as it is; `empty`: a new empty folder (a fresh clone before `npm run kernel:setup`: the first
+ * start of each scenario compiles, the later ones hit); `prefilled`: a new folder pre-filled by kernel-setup/prefill.js
+ * for the kernels' folder (a fresh clone after the set-up); `off`: DGMLAB_KERNEL_CACHE=0 (every start compiles).
  */
 'use strict';
 const { spawnSync } = require('child_process');
@@ -36,13 +42,38 @@ const median = (xs) => {
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 };
 
-/** Run the cold starts; resolves to {scenarios: {name: {median, max, seconds, ready, errors, stages}}, loadavg}. */
-function measureKernelStart({ starts = 5, cwd = path.join(ROOT, 'notebooks'), scenarios = SCENARIOS } = {}) {
+/** The kernels' DGMLAB_KERNEL_CACHE for a --cache choice (and a clean-up), see the header. */
+function cacheFor(choice, cwd, scenarios) {
+  if (choice === 'user') return { env: {}, done() {} };
+  if (choice === 'off') return { env: { DGMLAB_KERNEL_CACHE: '0' }, done() {} };
+  if (choice !== 'empty' && choice !== 'prefilled') throw new Error(`kernel-start: --cache must be user, empty, prefilled or off (got ${choice})`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-kernel-start-cache-'));
+  if (choice === 'prefilled') {
+    // what `npm run kernel:setup` does for the notebooks, here for the scenarios' cells in the kernels' folder
+    const { prefillFirstCells } = require(path.join(ROOT, 'kernel-setup', 'kernel', 'kernel.js'));
+    const old = [process.cwd(), process.env.DGMLAB_KERNEL_CACHE];
+    process.env.DGMLAB_KERNEL_CACHE = dir;
+    process.chdir(cwd);
+    try {
+      prefillFirstCells(Object.values(scenarios).map((cells) => cells[0]), { cwd: process.cwd() });
+    } finally {
+      process.chdir(old[0]);
+      if (old[1] === undefined) delete process.env.DGMLAB_KERNEL_CACHE;
+      else process.env.DGMLAB_KERNEL_CACHE = old[1];
+    }
+  }
+  return { env: { DGMLAB_KERNEL_CACHE: dir }, done: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Run the cold starts; resolves to {scenarios: {name: {median, max, seconds, ready, errors, stages}}, cache, loadavg}. */
+function measureKernelStart({ starts = 5, cwd = path.join(ROOT, 'notebooks', 'dgm-exercises'), scenarios = SCENARIOS, cache = 'user' } = {}) {
   const plan = path.join(os.tmpdir(), `dgmlab-kernel-start-${process.pid}.json`);
   fs.writeFileSync(plan, JSON.stringify({ kernel: 'dgmlab', cwd, starts, scenarios, timeout: 180 }));
+  const kc = cacheFor(cache, cwd, scenarios);
   const before = os.loadavg();
-  const r = spawnSync(PY, [path.join(__dirname, 'workloads', 'kernel_start.py'), plan], { cwd: ROOT, env: jupyterEnv({ DGMLAB_PRESET: 'fast' }), encoding: 'utf8', timeout: starts * Object.keys(scenarios).length * 200000 });
+  const r = spawnSync(PY, [path.join(__dirname, 'workloads', 'kernel_start.py'), plan], { cwd: ROOT, env: jupyterEnv({ DGMLAB_PRESET: 'fast', ...kc.env }), encoding: 'utf8', timeout: starts * Object.keys(scenarios).length * 200000 });
   fs.rmSync(plan, { force: true });
+  kc.done();
   if (r.error || r.status !== 0) return { error: (r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(-3).join(' ')) || `exit ${r.status}` };
   const { runs } = JSON.parse(r.stdout.trim().split('\n').pop());
   const out = {};
@@ -61,14 +92,14 @@ function measureKernelStart({ starts = 5, cwd = path.join(ROOT, 'notebooks'), sc
       stages: [...events].map(([ev, ms]) => [Math.round(median(ms)), ev]).sort((a, b) => a[0] - b[0]),
     };
   }
-  return { starts, scenarios: out, loadavg: { before, after: os.loadavg() } };
+  return { starts, cache, scenarios: out, loadavg: { before, after: os.loadavg() } };
 }
 
 function report(res) {
   if (res.error) return `kernel start: failed: ${res.error}`;
   const lines = [];
   for (const [name, s] of Object.entries(res.scenarios)) {
-    lines.push(`kernel start to first result (${name}, ${res.starts} cold starts): median ${s.median.toFixed(2)} s, max ${s.max.toFixed(2)} s (kernel_info reply: median ${s.ready.toFixed(2)} s)${s.errors.length ? ` — ERRORS: ${s.errors.join('; ')}` : ''}`);
+    lines.push(`kernel start to first result (${name}, ${res.starts} cold starts, cache ${res.cache}): median ${s.median.toFixed(2)} s, max ${s.max.toFixed(2)} s (kernel_info reply: median ${s.ready.toFixed(2)} s)${s.errors.length ? ` — ERRORS: ${s.errors.join('; ')}` : ''}`);
   }
   return lines.join('\n');
 }
@@ -76,7 +107,7 @@ function report(res) {
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const opt = (n, d) => (argv.includes(n) ? argv[argv.indexOf(n) + 1] : d);
-  const res = measureKernelStart({ starts: Number(opt('--starts', 5)) });
+  const res = measureKernelStart({ starts: Number(opt('--starts', 5)), cache: opt('--cache', 'user') });
   console.log(report(res));
   if (!res.error) {
     for (const [name, s] of Object.entries(res.scenarios)) {

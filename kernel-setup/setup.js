@@ -15,6 +15,8 @@
  *    kernel-setup/system-kernel.js so notebooks in any folder (students' homes) can import dgmlab from this copy.
  * 3. Smoke test: start the kernel, kernel_info, run a cell that imports dgmlab and prints the tfjs backend.
  *    --check-only runs only this step.
+ * 4. Pre-fill the kernel's compile cache with every notebook's setup cell (kernel-setup/prefill.js), so the first
+ *    cell of a notebook is answered without the compiler from the first session on; entries still valid are kept.
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -38,13 +40,14 @@ for (let i = 0; i < args.length; i++) {
 }
 if (flag('--system') && option('--prefix')) fail('give --system or --prefix DIR, not both', 64);
 if (flag('--help')) {
-  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 17).join('\n').replace(/^ \*\/?/gm, ''));
+  console.log(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 19).join('\n').replace(/^ \*\/?/gm, ''));
   process.exit(0);
 }
 const quiet = flag('--quiet');
 const log = (...m) => {
   if (!quiet) console.log(...m);
 };
+const logLine = log;
 
 function fail(message, code = 2) {
   console.error(`dgmlab kernel set-up: FAILED — ${message}`);
@@ -217,8 +220,28 @@ function main() {
   }
   smokeTest(python);
   if (shared) smokeTest(python, shared);
+  if (!flag('--check-only')) prefillCompileCache();
+}
+
+/**
+ * The notebooks' first cells into the kernel's compile cache (prefill.js, in a process of its own: it compiles in
+ * each notebook folder). Only a speed-up: a failure is reported, not fatal.
+ */
+function prefillCompileCache(targets = [path.join(py.ROOT, 'notebooks')], { silent = false } = {}) {
+  const log = silent ? () => {} : logLine;
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'prefill.js'), '--json', ...targets], { encoding: 'utf8', timeout: 600000 });
+  let s;
+  try {
+    s = JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    console.error(`dgmlab kernel set-up: the compile cache was not pre-filled (notebooks will compile their first cell): ${(r.stderr || String(r.error || `exit ${r.status}`)).trim().slice(-600)}`);
+    return null;
+  }
+  if (!s.dir) log('Kernel compile cache: off (DGMLAB_KERNEL_CACHE=0); not pre-filled');
+  else log(`Kernel compile cache: setup cells of ${s.notebooks} notebooks (${s.folders} folders): ${s.stored} compiled and stored, ${s.valid} already valid (${s.seconds} s)`);
+  return s;
 }
 
 if (require.main === module) main();
 
-module.exports = { registerShared };
+module.exports = { registerShared, prefillCompileCache };

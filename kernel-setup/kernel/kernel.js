@@ -29,6 +29,7 @@ const { expandShorthandProperties } = require('./shorthand');
 const { endsWithSemicolon } = require('./semicolon');
 const { mark, timed } = require('./profile');
 const { FirstCellCache, recordIO } = require('./compile-cache');
+const { getCodeMetadata } = tslabRequire('metadata');
 
 const DISPLAY = Symbol.for('Jupyter.display');
 /** Where api.js (clearOutput, …) finds the running kernel, whichever copy of this folder a notebook imports. */
@@ -175,6 +176,65 @@ function kernelInfo() {
   };
 }
 
+/** The compile cache of a kernel started in `cwd`: its keys cover the compiler's, tslab's and Node's versions. */
+function firstCellCache(cwd, log, sys = ts.sys) {
+  const tslabVersion = require(path.join(tslabDir, 'package.json')).version;
+  return new FirstCellCache({ sys, cwd, versions: [ts.version, tslabVersion, process.versions.node.split('.')[0], 'node'], log });
+}
+
+/**
+ * Pre-fill the compile cache with the first cells of the notebooks of one folder (`npm run kernel:setup`,
+ * kernel-setup/prefill.js), so a kernel started in `cwd` answers them without its compiler. Each cell is compiled as a
+ * kernel's first cell is (the shorthand rewrite, prevDecl '', tslab's converter for Node in this process's folder,
+ * which must be `cwd`) and stored with the file-system questions the compiler asked. One converter serves the folder:
+ * the recording runs from its creation to the last cell, so every entry lists every file the converter read — a
+ * superset of what a fresh compiler reads for that cell, i.e. the replay rule is as strict as the kernel's own entries
+ * (stricter: any file read for another cell counts too). After a result with side outputs (a local .ts module: tslab
+ * would not emit it twice) the converter is replaced. Cells already valid in the cache, `?help`, `//@module` and
+ * browser cells are skipped. Returns {stored, valid, skipped}.
+ */
+function prefillFirstCells(cells, { cwd = process.cwd(), log = () => {} } = {}) {
+  if (path.resolve(cwd) !== process.cwd()) throw new Error(`prefillFirstCells: run it in ${cwd} (the compiler uses the process's folder)`);
+  const out = { stored: 0, valid: 0, skipped: 0 };
+  const cache = firstCellCache(cwd, log);
+  if (!cache.enabled) return out;
+  // Which cells need the compiler: the check reads each recorded file once for all the folder's entries.
+  const texts = new Map();
+  const memo = Object.create(ts.sys);
+  memo.readFile = (p, enc) => (texts.has(p) ? texts.get(p) : texts.set(p, ts.sys.readFile(p, enc)).get(p));
+  const check = firstCellCache(cwd, log, memo);
+  const todo = [];
+  for (const code of new Set(cells)) {
+    const meta = getCodeMetadata(code);
+    if (helpTarget(code) !== null || meta.module || meta.mode === 'browser') out.skipped++;
+    else if (check.lookup(expandShorthandProperties(code, ts))) out.valid++;
+    else todo.push(expandShorthandProperties(code, ts));
+  }
+  texts.clear();
+  let conv = null;
+  let rec = null;
+  const close = () => {
+    if (rec) rec.stop();
+    if (conv) conv.close();
+    conv = rec = null;
+  };
+  try {
+    for (const src of todo) {
+      if (!conv) {
+        rec = recordIO(ts.sys);
+        conv = createConverter({ isJS: false, isBrowser: false });
+      }
+      const r = conv.convert('', src);
+      if (cache.store(src, rec, r)) out.stored++;
+      else out.skipped++;
+      if (r && r.sideOutputs) close();
+    }
+  } finally {
+    close();
+  }
+  return out;
+}
+
 class Kernel {
   /**
    * @param {{cwd?: string, log?: (msg: string) => void, running?: Int32Array}} opts `log` writes kernel
@@ -186,8 +246,7 @@ class Kernel {
     const converters = {};
     // The first cell of the session may be served by the compile cache (compile-cache.js); the compiler is then
     // created after that cell's result, while the user reads it (warm()).
-    const tslabVersion = require(path.join(tslabDir, 'package.json')).version;
-    this.compileCache = new FirstCellCache({ sys: ts.sys, cwd: process.cwd(), versions: [ts.version, tslabVersion, process.versions.node.split('.')[0], 'node'], log: this.log });
+    this.compileCache = firstCellCache(process.cwd(), this.log);
     let firstDone = false; // the session's first convert has happened (from the cache or the compiler)
     let recording = null;
     const create = (kind, opts) => {
@@ -492,4 +551,4 @@ class Kernel {
   }
 }
 
-module.exports = { Kernel, kernelInfo, isComplete, helpTarget, toBundle, errorContent, codePointsToUtf16, utf16ToCodePoints, KERNEL_HOOK, DISPLAY };
+module.exports = { Kernel, firstCellCache, prefillFirstCells, kernelInfo, isComplete, helpTarget, toBundle, errorContent, codePointsToUtf16, utf16ToCodePoints, KERNEL_HOOK, DISPLAY };

@@ -24,10 +24,15 @@ PLAN: {"kernel": "dgmlab", "cwd": DIR, "interrupt_mode": "signal"|"message" (def
       message with a correct (or forged / empty) HMAC signature; not waited for; {"sent": true}
   {"op": "kernel_pid"}  → {"pid": the pid of the process the kernel manager started}
 The first step's record also has "startup_seconds" (start of the kernel until its kernel_info reply).
-Prints one JSON line: {"steps": [record...]}.
+With "profile": true in the plan, the kernel runs with DGMLAB_KERNEL_PROFILE=1 (and the plan's "env" added to its
+environment) and its stage marks (kernel-setup/kernel/profile.js) are returned: "profile": [[ms, event]...].
+Prints one JSON line: {"steps": [record...]} (and "profile").
 """
 import json
+import os
+import re
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
@@ -83,12 +88,16 @@ def main():
     kernel, cwd = plan.get("kernel", "dgmlab"), plan.get("cwd", ".")
     records = []
     km = kc = None
+    err = tempfile.TemporaryFile(mode="w+") if plan.get("profile") else None
     try:
         t0 = time.time()
         km = KernelManager(kernel_name=kernel)
         if plan.get("interrupt_mode"):
             km.kernel_spec.interrupt_mode = plan["interrupt_mode"]
-        km.start_kernel(cwd=cwd)
+        if err is not None:
+            km.start_kernel(cwd=cwd, env=dict(os.environ, **plan.get("env", {}), DGMLAB_KERNEL_PROFILE="1"), stdout=err, stderr=err)
+        else:
+            km.start_kernel(cwd=cwd)
         kc = km.client()
         kc.start_channels()
         kc.wait_for_ready(timeout=plan.get("startup_timeout", 60))
@@ -167,7 +176,16 @@ def main():
                 km.shutdown_kernel(now=True)
             except Exception:
                 pass
-    print(json.dumps({"steps": records}, default=str))
+    out = {"steps": records}
+    if err is not None:
+        err.seek(0)
+        marks = map(re.compile(r"^dgmlab kernel profile: ([0-9.]+) ms (.*)$").match, err.read().splitlines())
+        out["profile"] = [[float(m.group(1)), m.group(2)] for m in marks if m]
+        err.close()
+    # The kernel shares (or shared) this process's stdout: Node may have left the pipe non-blocking, and a large
+    # result (a notebook's setup cell sends the 4.8 MB plotly bundle) would then be cut at the pipe's capacity.
+    os.set_blocking(sys.stdout.fileno(), True)
+    print(json.dumps(out, default=str))
 
 
 if __name__ == "__main__":

@@ -48,6 +48,9 @@ export interface Plan {
   cwd?: string;
   kernel?: string;
   interrupt_mode?: 'signal' | 'message';
+  /** Run the kernel with DGMLAB_KERNEL_PROFILE=1 (and `env`) and return its stage marks (runProfiledPlan). */
+  profile?: boolean;
+  env?: Record<string, string>;
   steps: Step[];
 }
 
@@ -74,13 +77,23 @@ export function runPython(args: string[], timeoutMs: number): Promise<any> {
 
 /** Start a dgmlab kernel, run the steps through jupyter_client, shut it down; one record per step. */
 export async function runPlan(plan: Plan, timeoutMs = 180000): Promise<StepRecord[]> {
+  return (await runFullPlan(plan, timeoutMs)).steps;
+}
+
+/** runPlan with the kernel's stage marks: [ms since the kernel process started, event]. */
+export async function runProfiledPlan(plan: Plan, timeoutMs = 180000): Promise<{ steps: StepRecord[]; profile: [number, string][] }> {
+  const r = await runFullPlan({ ...plan, profile: true }, timeoutMs);
+  return { steps: r.steps, profile: r.profile || [] };
+}
+
+async function runFullPlan(plan: Plan, timeoutMs: number): Promise<{ steps: StepRecord[]; profile?: [number, string][] }> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dgmlab-kernel-')), 'plan.json');
   fs.writeFileSync(file, JSON.stringify({ kernel: 'dgmlab', cwd: ROOT, ...plan }));
   try {
     const r = await runPython([path.join(__dirname, 'driver.py'), file], timeoutMs);
     const failed = r.steps.find((s: StepRecord) => s.op === 'driver-error');
     if (failed) throw new Error(`the kernel driver failed after ${r.steps.length - 1} step(s): ${failed.error}`);
-    return r.steps;
+    return r;
   } finally {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   }
