@@ -12,6 +12,8 @@ const fs = require('fs');
 const path = require('path');
 
 const out = path.join(__dirname, 'build', 'dgmlab_blas.node');
+/** The generator addon (native/dgmlab_rng.c, src/core/nativeRng.ts): no library, so it builds wherever a compiler does. */
+const outRng = path.join(__dirname, 'build', 'dgmlab_rng.node');
 
 function headerDirs() {
   const dirs = [path.join(path.dirname(process.execPath), '..', 'include', 'node'), '/usr/include/node', '/usr/local/include/node'];
@@ -26,6 +28,7 @@ function build({ quiet = false } = {}) {
   const inc = headerDirs();
   if (inc.length === 0) return say('skipped: the Node-API headers (node_api.h) were not found next to node'), false;
   fs.mkdirSync(path.dirname(out), { recursive: true });
+  buildRng(cc, inc[0], say);
   const args = ['-O2', '-shared', '-fPIC', '-DNODE_GYP_MODULE_NAME=dgmlab_blas', `-I${inc[0]}`, path.join(__dirname, 'dgmlab_blas.c'),
     '-o', out + '.tmp', '-lopenblas'];
   if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
@@ -41,5 +44,21 @@ function build({ quiet = false } = {}) {
   return true;
 }
 
-module.exports = { build, out };
+/** Build native/build/dgmlab_rng.node (-ffp-contract=off: its arithmetic must round as JavaScript's does). */
+function buildRng(cc, include, say) {
+  const args = ['-O2', '-ffp-contract=off', '-shared', '-fPIC', '-DNODE_GYP_MODULE_NAME=dgmlab_rng', `-I${include}`,
+    path.join(__dirname, 'dgmlab_rng.c'), '-o', outRng + '.tmp'];
+  if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
+  const r = spawnSync(cc, args, { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    say(`generator addon not built (${r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(-1)[0]}); the JavaScript generator is used (same numbers)`);
+    try { fs.unlinkSync(outRng + '.tmp'); } catch { /* nothing to remove */ }
+    return false;
+  }
+  fs.renameSync(outRng + '.tmp', outRng);
+  say(`built ${path.relative(process.cwd(), outRng)}`);
+  return true;
+}
+
+module.exports = { build, out, outRng };
 if (require.main === module) build();

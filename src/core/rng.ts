@@ -5,10 +5,17 @@
  * a positive 32-bit integer seed uses the reference `init_genrand(seed)`; any other seed (0, strings, larger
  * integers, word arrays) is turned into a word array and uses `init_by_array`. The draws are generated here ([PERF-2]):
  * one twist of the whole state tempers a block of 624 words into a buffer, and every method reads it — the same
- * words in the same order as the reference. Uniform draws have 53 random bits (the reference `genrand_res53`); normals
- * are Box–Muller pairs (cos value first, the sin value kept for the next call). `fillUniform`/`fillNormal` fill a
- * Float64Array with exactly the numbers that as many `uniform()`/`normal()` calls would give
- * (`tests/core/rng-fast.test.ts` compares them with @stdlib's generator).
+ * words in the same order as the reference. Uniform draws have 53 random bits (the reference `genrand_res53`, as
+ * NumPy's `RandomState(seed).random_sample()`); normals come from the ziggurat method (`ziggurat.ts`): each draw reads
+ * two words as one 64-bit integer (first word high) — 8 bits choose the layer, 1 the sign, 52 the position — and
+ * about 1 % of draws need more words (the wedge or tail tests), exactly as NumPy's `Generator(MT19937)`.
+ * `fillUniform`/`fillNormal` fill a Float64Array with exactly the numbers that as many `uniform()`/`normal()` calls
+ * would give (`tests/core/rng-fast.test.ts` compares them with @stdlib's generator driven a word at a time;
+ * `tests/core/ziggurat.test.ts` compares the normals with NumPy's and tests their distribution).
+ *
+ * Streams per seed: words and uniforms are those of MT19937 since the first release; the normals changed once, from
+ * Box–Muller pairs to the ziggurat (2026-12-05, [PERF-2]: about 6× faster per normal), so seeded numbers printed before
+ * that date differ from today's.
  *
  * Independent streams: `fork()` draws four 32-bit words from this stream and seeds a new generator with them
  * (`init_by_array`), so a forked stream is a deterministic function of the parent's seed and position;
@@ -16,6 +23,8 @@
  */
 import mt19937 = require('@stdlib/random-base-mt19937');
 import { softmax } from './special';
+import { ZIGGURAT_F, ZIGGURAT_INV_R, ZIGGURAT_K, ZIGGURAT_R, ZIGGURAT_W } from './ziggurat';
+import { NativeRng, nativeRng } from './nativeRng';
 import {
   assertFiniteNumber,
   assertInteger,
@@ -71,22 +80,23 @@ const MATRIX_A = 0x9908b0df | 0;
 /** 2⁻⁵³: genrand_res53 = (a·2²⁶ + b) / 2⁵³ with a = word >>> 5, b = word >>> 6. */
 const RES53 = 1 / 9007199254740992;
 const TWO_26 = 67108864;
-const TWO_PI = 2 * Math.PI;
+/** 2²³: the ziggurat's 52-bit integer is (high word & 0x1fffffff)·2²³ + (low word >>> 9). */
+const TWO_23 = 8388608;
 /** Layout of @stdlib's state array: | version | sections | N | …state | 1 | index | seed length | …seed |. */
 const STDLIB_STATE = 3;
 const STDLIB_INDEX = N + 4;
 
-/** A snapshot taken by `clone()` (the whole generator, including a pending Box–Muller value). */
+/** A snapshot taken by `clone()` (the whole generator). */
 interface Snapshot {
   mt: Int32Array;
   out: Uint32Array;
   pos: number;
-  spare: number;
-  hasSpare: boolean;
 }
 
 /** A seeded random generator. Create one with `rng(seed)`. */
 export class Rng {
+  /** One buffer: the MT19937 state (`mt`), then the tempered block (`out`) — as the native addon reads it. */
+  private readonly state: Int32Array;
   /** The MT19937 state vector (as signed 32-bit words: only bit operations touch it). */
   private readonly mt: Int32Array;
   /**
@@ -96,24 +106,20 @@ export class Rng {
   private readonly out: Uint32Array;
   /** Index of the next unused word of `out` (N: block used up, twist before the next draw). */
   private pos: number;
-  /** Second value of the last Box–Muller pair, valid when hasSpare. */
-  private spare = 0;
-  private hasSpare = false;
   /** The seed this generator was created with (for display and reproducibility notes). */
   readonly seed: Seed;
 
   constructor(seed: Seed, state?: unknown) {
     this.seed = seed;
-    this.mt = new Int32Array(N);
-    this.out = new Uint32Array(N);
+    this.state = new Int32Array(2 * N);
+    this.mt = this.state.subarray(0, N);
+    this.out = new Uint32Array(this.state.buffer, 4 * N, N);
     this.pos = N;
     if (state && typeof state === 'object' && (state as Snapshot).mt instanceof Int32Array) {
       const s = state as Snapshot;
       this.mt.set(s.mt);
       this.out.set(s.out);
       this.pos = s.pos;
-      this.spare = s.spare;
-      this.hasSpare = s.hasSpare;
       return;
     }
     // Seeding (init_genrand / init_by_array) is done by the reference implementation, @stdlib's MT19937; its state
@@ -132,6 +138,17 @@ export class Rng {
 
   /** Twist the whole state (the reference's next_state) and temper the 624 new words into `out`. */
   private refill(): void {
+    const nat = nativeRng(selfCheckNativeRng);
+    if (nat) {
+      nat.refill(this.state);
+      this.pos = 0;
+      return;
+    }
+    this.refillJs();
+  }
+
+  /** `refill` in JavaScript (used where the native addon is absent, and to check it). */
+  private refillJs(): void {
     const mt = this.mt;
     const out = this.out;
     let i = 0;
@@ -218,22 +235,50 @@ export class Rng {
     return x % n;
   }
 
-  /** One standard normal by the Box–Muller transform; the pair's second value is kept for the next call. */
+  /**
+   * One standard normal by the ziggurat method (`ziggurat.ts`): two words make a 64-bit integer (first word high);
+   * its low 8 bits choose the layer i, bit 8 the sign, bits 9–60 the 52-bit position u; x = ±u·w_i is returned at
+   * once when u < k_i (about 99 % of draws), otherwise `zigguratEdge` decides (and may ask for a new pair).
+   */
   private stdNormal(): number {
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
+    for (;;) {
+      const p = this.pos;
+      let hi: number;
+      let lo: number;
+      if (p > N - 2) {
+        hi = this.uint32();
+        lo = this.uint32();
+      } else {
+        hi = this.out[p];
+        lo = this.out[p + 1];
+        this.pos = p + 2;
+      }
+      const i = lo & 0xff;
+      const u = (hi & 0x1fffffff) * TWO_23 + (lo >>> 9);
+      const x = lo & 0x100 ? -u * ZIGGURAT_W[i] : u * ZIGGURAT_W[i];
+      if (u < ZIGGURAT_K[i]) return x;
+      const y = this.zigguratEdge(i, u, x);
+      if (y === y) return y;
     }
-    let u1 = this.res53();
-    while (u1 === 0) u1 = this.res53();
-    const u2 = this.res53();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(TWO_PI * u2);
-    this.hasSpare = true;
-    return r * Math.cos(TWO_PI * u2);
   }
 
-  /** N(mu, sigma²) by the Box–Muller transform (the second value of each pair is kept for the next call). */
+  /**
+   * The ziggurat's rare branch for a point x of layer i outside the layer's inner rectangle: layer 0 draws from the
+   * tail |x| > r (Marsaglia 1964: a = −log(1−U₁)/r, b = −log(1−U₂), accept when 2b > a², return ±(r + a), the sign
+   * from bit 8 of u); another layer accepts x when f_i + (f_{i−1} − f_i)·U < exp(−x²/2). NaN: rejected, draw again.
+   */
+  private zigguratEdge(i: number, u: number, x: number): number {
+    if (i === 0) {
+      for (;;) {
+        const a = -ZIGGURAT_INV_R * Math.log1p(-this.res53());
+        const b = -Math.log1p(-this.res53());
+        if (b + b > a * a) return Math.floor(u / 256) % 2 === 1 ? -(ZIGGURAT_R + a) : ZIGGURAT_R + a;
+      }
+    }
+    return (ZIGGURAT_F[i - 1] - ZIGGURAT_F[i]) * this.res53() + ZIGGURAT_F[i] < Math.exp(-0.5 * x * x) ? x : NaN;
+  }
+
+  /** N(mu, sigma²) (ziggurat method, see `stdNormal`). */
   normal(mu = 0, sigma = 1): number {
     if (mu !== 0 || sigma !== 1) {
       assertFiniteNumber('Rng.normal', 'mu', mu);
@@ -250,7 +295,7 @@ export class Rng {
 
   /**
    * Fill `out` (or `out[offset … offset+count)`) with N(mu, sigma²) draws: the same numbers, and the same generator
-   * state afterwards (including a pending Box–Muller value), as that many calls of `normal(mu, sigma)`. Returns `out`.
+   * state afterwards, as that many calls of `normal(mu, sigma)`. Returns `out`.
    */
   fillNormal(out: Float64Array, mu = 0, sigma = 1, offset = 0, count = out.length - offset): Float64Array {
     if (!(out instanceof Float64Array)) throw new TypeError(`Rng.fillNormal: out must be a Float64Array (got ${describe(out)})`);
@@ -262,21 +307,42 @@ export class Rng {
       assertInteger('Rng.fillNormal', 'offset', offset, 0, out.length);
       assertInteger('Rng.fillNormal', 'count', count, 0, out.length - offset);
     }
-    let i = offset;
     const end = offset + count;
-    if (i < end && this.hasSpare) {
-      this.hasSpare = false;
-      out[i++] = mu + sigma * this.spare;
+    let i = offset;
+    const nat = count >= NATIVE_FILL_MIN ? nativeRng(selfCheckNativeRng) : null;
+    return nat ? this.fillNormalNative(nat, out, mu, sigma, i, end) : this.fillNormalJs(out, mu, sigma, i, end);
+  }
+
+  /** `fillNormal` for out[i … end) by the addon, which stops where JavaScript must draw (the ziggurat's rare branch). */
+  private fillNormalNative(nat: NativeRng, out: Float64Array, mu: number, sigma: number, i: number, end: number): Float64Array {
+    while (i < end) {
+      const r = nat.fillNormal(this.state, this.pos, out, i, end - i, mu, sigma);
+      const written = Math.floor(r / 1024);
+      this.pos = r - 1024 * written;
+      i += written;
+      if (i < end) out[i++] = mu + sigma * this.stdNormal();
     }
-    while (i + 1 < end) {
-      let u1 = this.res53();
-      while (u1 === 0) u1 = this.res53();
-      const u2 = this.res53();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      out[i++] = mu + sigma * (r * Math.cos(TWO_PI * u2));
-      out[i++] = mu + sigma * (r * Math.sin(TWO_PI * u2));
+    return out;
+  }
+
+  /** `fillNormal`'s loop in JavaScript, for out[i … end). */
+  private fillNormalJs(out: Float64Array, mu: number, sigma: number, i: number, end: number): Float64Array {
+    const words = this.out;
+    while (i < end) {
+      // The stdNormal hot path over the buffered words, a block at a time; the rare branch and block ends go through it.
+      let p = this.pos;
+      const stop = Math.min(end, i + ((N - p) >> 1));
+      while (i < stop) {
+        const lo = words[p + 1];
+        const layer = lo & 0xff;
+        const u = (words[p] & 0x1fffffff) * TWO_23 + (lo >>> 9);
+        if (u >= ZIGGURAT_K[layer]) break;
+        p += 2;
+        out[i++] = mu + sigma * (lo & 0x100 ? -u * ZIGGURAT_W[layer] : u * ZIGGURAT_W[layer]);
+      }
+      this.pos = p;
+      if (i < end) out[i++] = mu + sigma * this.stdNormal();
     }
-    if (i < end) out[i] = mu + sigma * this.stdNormal();
     return out;
   }
 
@@ -389,14 +455,46 @@ export class Rng {
 
   /** An exact copy of this generator at its current position (the copy and the original then draw the same numbers). */
   clone(): Rng {
-    const snapshot: Snapshot = { mt: this.mt, out: this.out, pos: this.pos, spare: this.spare, hasSpare: this.hasSpare };
+    const snapshot: Snapshot = { mt: this.mt, out: this.out, pos: this.pos };
     return new Rng(this.seed, snapshot);
+  }
+
+  /**
+   * The native addon's start-up check: from three seeds and odd and even positions, its block twist must give the
+   * JavaScript twist's words and its fills the JavaScript fill's numbers, bit for bit. '' when they agree. @internal
+   */
+  static selfCheckNative(nat: NativeRng): string {
+    for (const seed of [1, 5489, 20261205]) {
+      const a = new Rng(seed);
+      const b = new Rng(seed);
+      const sa = a.state;
+      a.refillJs();
+      nat.refill(b.state);
+      b.pos = 0;
+      for (let i = 0; i < sa.length; i++) if (sa[i] !== b.state[i]) return `twist: word ${i} of seed ${seed}`;
+      for (const skip of [0, 1]) {
+        for (let k = 0; k < skip; k++) {
+          a.uint32();
+          b.uint32();
+        }
+        const want = a.fillNormalJs(new Float64Array(3000), 0.5, 2, 0, 3000);
+        const got = b.fillNormalNative(nat, new Float64Array(3000), 0.5, 2, 0, 3000);
+        for (let j = 0; j < 3000; j++) if (!Object.is(want[j], got[j])) return `fillNormal: draw ${j} of seed ${seed}`;
+      }
+    }
+    return '';
   }
 
   toString(): string {
     return `Rng(MT19937, seed ${describe(this.seed)})`;
   }
 }
+
+/** Below this many normals, `fillNormal` stays in JavaScript (a native call costs about as much as a few draws). */
+const NATIVE_FILL_MIN = 32;
+
+/** The native addon's start-up check (see `Rng.selfCheckNative`). */
+const selfCheckNativeRng = (nat: NativeRng): string => Rng.selfCheckNative(nat);
 
 /** MT19937 tempering of one state word. */
 function temper(y: number): number {

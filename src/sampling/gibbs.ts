@@ -61,6 +61,40 @@ export interface BivariateGibbsResult {
   pathY: Float64Array;
 }
 
+/**
+ * A systematic-scan result: its zig-zag path is (x₀, y₀), (x₁, y₀), (x₁, y₁), (x₂, y₁), …, so it is rebuilt from x, y
+ * and the start the first time it is read ([PERF-2]: the path is twice the memory of x and y, and most callers never
+ * read it).
+ */
+class SystematicScanResult implements BivariateGibbsResult {
+  private px: Float64Array | undefined;
+  private py: Float64Array | undefined;
+  constructor(readonly x: Float64Array, readonly y: Float64Array, private readonly x0: number, private readonly y0: number) {}
+  get pathX(): Float64Array {
+    if (!this.px) this.buildPath();
+    return this.px as Float64Array;
+  }
+  get pathY(): Float64Array {
+    if (!this.py) this.buildPath();
+    return this.py as Float64Array;
+  }
+  private buildPath(): void {
+    const n = this.x.length;
+    const px = new Float64Array(2 * n + 1);
+    const py = new Float64Array(2 * n + 1);
+    px[0] = this.x0;
+    py[0] = this.y0;
+    for (let t = 0; t < n; t++) {
+      px[2 * t + 1] = this.x[t];
+      py[2 * t + 1] = t === 0 ? this.y0 : this.y[t - 1];
+      px[2 * t + 2] = this.x[t];
+      py[2 * t + 2] = this.y[t];
+    }
+    this.px = px;
+    this.py = py;
+  }
+}
+
 /** Scratch noise for bivariateGaussianGibbs's systematic scan (2048 sweeps per fill). */
 const gibbsNoise = new Float64Array(4096);
 
@@ -86,10 +120,6 @@ export function bivariateGaussianGibbs(opts: { rho: number; nSweeps: number; rng
   let cy = x0[1];
   const xs = new Float64Array(nSweeps);
   const ys = new Float64Array(nSweeps);
-  const px = new Float64Array(2 * nSweeps + 1);
-  const py = new Float64Array(2 * nSweeps + 1);
-  px[0] = cx;
-  py[0] = cy;
   if (scan === 'systematic' && typeof rng.fillNormal === 'function') {
     // [PERF-2] The systematic scan draws exactly two normals per sweep and nothing else, so they are drawn in blocks
     // with rng.fillNormal (the same numbers, and the same generator state afterwards, as one normal() per half-step).
@@ -100,17 +130,17 @@ export function bivariateGaussianGibbs(opts: { rho: number; nSweeps: number; rng
       for (let i = 0; i < m; i++) {
         const t = t0 + i;
         cx = rho * cy + s * z[2 * i];
-        px[2 * t + 1] = cx;
-        py[2 * t + 1] = cy;
         cy = rho * cx + s * z[2 * i + 1];
-        px[2 * t + 2] = cx;
-        py[2 * t + 2] = cy;
         xs[t] = cx;
         ys[t] = cy;
       }
     }
-    return { x: xs, y: ys, pathX: px, pathY: py };
+    return new SystematicScanResult(xs, ys, x0[0], x0[1]);
   }
+  const px = new Float64Array(2 * nSweeps + 1);
+  const py = new Float64Array(2 * nSweeps + 1);
+  px[0] = cx;
+  py[0] = cy;
   for (let t = 0; t < nSweeps; t++) {
     for (let h = 0; h < 2; h++) {
       const which = scan === 'systematic' ? h : rng.integer(2);

@@ -1,12 +1,14 @@
 import { strict as assert } from 'assert';
 import mt19937 = require('@stdlib/random-base-mt19937');
 import { rng, Rng, Seed } from '../../src/core/rng';
+import { ZIGGURAT_F, ZIGGURAT_K, ZIGGURAT_R, ZIGGURAT_W } from '../../src/core/ziggurat';
 
 /**
- * [PERF-2] The generator was rewritten for speed (block twist into a tempered buffer, no closures, a flag for the
- * pending Box–Muller value, bulk fills). The seeded streams must not change. Reference: the previous scalar path,
- * kept here verbatim — @stdlib's MT19937 (`factory`, `normalized` = genrand_res53) driven one word at a time, with the
- * same Box–Muller code (cos first, sin kept as the spare) — seeded through the same seed words.
+ * [PERF-2] The generator was rewritten for speed (block twist into a tempered buffer, no closures, bulk fills). Its
+ * words and uniforms must stay those of MT19937; its normals are the ziggurat's. Reference: a scalar path —
+ * @stdlib's MT19937 (`factory`, `normalized` = genrand_res53) driven one word at a time, seeded through the same seed
+ * words, with the ziggurat written out plainly on the library's tables (the tables and the method are tested against
+ * NumPy and by their distribution in ziggurat.test.ts; here the buffered and bulk paths are tested against this one).
  */
 type Mt = ReturnType<typeof mt19937.factory> & { normalized(): number };
 
@@ -31,9 +33,8 @@ function stdlibFor(seed: Seed): Mt {
   return mt19937.factory({ seed: words as never }) as Mt;
 }
 
-/** The previous implementation of Rng's draws. */
+/** Rng's draws one word at a time. */
 class ReferenceRng {
-  private spareNormal: number | null = null;
   constructor(readonly mt: Mt) {}
   uint32(): number {
     return this.mt();
@@ -42,20 +43,25 @@ class ReferenceRng {
     const u = this.mt.normalized();
     return a + (b - a) * u;
   }
+  /** Ziggurat: a 64-bit integer r = (first word)·2³² + second word; layer r mod 256, sign bit 8, u = bits 9–60. */
   normal(mu = 0, sigma = 1): number {
-    let z: number;
-    if (this.spareNormal !== null) {
-      z = this.spareNormal;
-      this.spareNormal = null;
-    } else {
-      let u1 = this.mt.normalized();
-      while (u1 === 0) u1 = this.mt.normalized();
-      const u2 = this.mt.normalized();
-      const r = Math.sqrt(-2 * Math.log(u1));
-      z = r * Math.cos(2 * Math.PI * u2);
-      this.spareNormal = r * Math.sin(2 * Math.PI * u2);
+    for (;;) {
+      const hi = BigInt(this.mt());
+      const r = (hi << 32n) | BigInt(this.mt());
+      const i = Number(r & 0xffn);
+      const negative = ((r >> 8n) & 1n) === 1n;
+      const u = Number((r >> 9n) & ((1n << 52n) - 1n));
+      const x = negative ? -(u * ZIGGURAT_W[i]) : u * ZIGGURAT_W[i];
+      if (u < ZIGGURAT_K[i]) return mu + sigma * x;
+      if (i === 0) {
+        for (;;) {
+          const t = -Math.log1p(-this.mt.normalized()) / ZIGGURAT_R;
+          const e = -Math.log1p(-this.mt.normalized());
+          if (2 * e > t * t) return mu + sigma * (((BigInt(u) >> 8n) & 1n) === 1n ? -(ZIGGURAT_R + t) : ZIGGURAT_R + t);
+        }
+      }
+      if ((ZIGGURAT_F[i - 1] - ZIGGURAT_F[i]) * this.mt.normalized() + ZIGGURAT_F[i] < Math.exp(-0.5 * x * x)) return mu + sigma * x;
     }
-    return mu + sigma * z;
   }
   integer(n: number): number {
     const UINT32 = 0x1_0000_0000;
@@ -73,7 +79,7 @@ function sameBits(a: ArrayLike<number>, b: ArrayLike<number>, what: string): voi
   for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) assert.fail(`${what}: first difference at ${i}: ${a[i]} vs ${b[i]}`);
 }
 
-describe('core/rng fast paths — the same streams as the scalar reference (@stdlib MT19937 + Box–Muller)', () => {
+describe('core/rng fast paths — the same streams as the scalar reference (@stdlib MT19937 + ziggurat, a word at a time)', () => {
   const seeds: Seed[] = [1, 42, 5489, 0xffffffff, 0, 2 ** 40 + 3, 'lecture-3', [0x123, 0x234, 0x345, 0x456]];
 
   it('uint32, uniform and normal draws, 5000 of each in blocks across several twists, for 8 kinds of seed', () => {
@@ -129,7 +135,7 @@ describe('core/rng fast paths — the same streams as the scalar reference (@std
     sameBits(a, b, 'interleaved');
   });
 
-  it('fillNormal and normals equal as many normal() calls — even and odd lengths, offsets, a pending spare value — and leave the same state', () => {
+  it('fillNormal and normals equal as many normal() calls — even and odd lengths, offsets — and leave the same state', () => {
     const fast = rng(11);
     const ref = new ReferenceRng(stdlibFor(11));
     const pick = new ReferenceRng(stdlibFor(12));
@@ -173,7 +179,7 @@ describe('core/rng fast paths — the same streams as the scalar reference (@std
     assert.equal(fast.uint32(), ref.uint32());
   });
 
-  it('clone(), fork() and tfSeed() continue exactly as before, also from a position inside a block with a pending spare', () => {
+  it('clone(), fork() and tfSeed() continue exactly as before, also from an odd position inside a block', () => {
     const fast = rng(3);
     const ref = new ReferenceRng(stdlibFor(3));
     for (let i = 0; i < 777; i++) {
@@ -182,6 +188,8 @@ describe('core/rng fast paths — the same streams as the scalar reference (@std
     }
     fast.normal();
     ref.normal();
+    fast.uint32();
+    ref.uint32();
     const c = fast.clone();
     const cw = Array.from({ length: 1500 }, () => c.normal());
     const fw = Array.from({ length: 1500 }, () => fast.normal());

@@ -49,7 +49,7 @@ describe('core/rng', () => {
     const a = rng('lecture-3');
     const b = rng('lecture-3');
     assert.deepEqual(Array.from(a.normals(5)), Array.from(b.normals(5)));
-    a.normal(); // leaves a spare Box–Muller value
+    a.normal(); // an odd number of normals: clone from the middle of the stream
     const c = a.clone();
     assert.deepEqual(Array.from(a.normals(3)), Array.from(c.normals(3)));
   });

@@ -84,8 +84,21 @@ describe('gan/wasserstein — W₁ and the WGAN of 004 §68.7 / Prob. 68.11', ()
     const c2 = est(2, 'clip');
     assert.ok(c1 > 0 && c1 < 0.5, `clipped estimate ${c1} is far below W₁ = 1`);
     close(c2 / c1, 2, 0.3);
-    // the two-sided penalty's spurious local minimum (see GP_FORMS): from this initialisation the gap has the wrong sign
-    assert.ok(est(1, 'gp', 'twoSided') < 0);
+    // the two-sided penalty's spurious local minimum (see GP_FORMS: s·m + λ(|s| − 1)² has a local minimum at s > 0):
+    // a critic that starts INCREASING in x is in that basin and ends with the wrong sign of the gap; the one-sided
+    // penalty from the same start, and the two-sided one from the mirrored (decreasing) start, reach W₁ = 1
+    const fromSlope = (slope: 1 | -1, gpForm: gan.GpForm) => {
+      const C = gan.createSayedNet([1, 16, 1], ['tanh', 'linear'], rng(1));
+      const [up, down] = gan.criticValues(C, [[1], [-1]]);
+      if (Math.sign(up - down) !== slope) C.W[1] = C.W[1].map((row) => row.map((v) => -v));
+      const t = new gan.WganTrainer(C, null, normal(0), normal(1), { lipschitz: 'gp', gpForm, nCritic: 1, muCritic: 2e-3, seed: 0 });
+      t.run(600);
+      return t.estimate(4000);
+    };
+    const stuck = fromSlope(1, 'twoSided');
+    assert.ok(stuck < -0.5, `two-sided penalty from an increasing critic: gap ${stuck} (the wrong sign)`);
+    close(fromSlope(1, 'oneSided'), 1, 0.15);
+    close(fromSlope(-1, 'twoSided'), 1, 0.15);
   });
 
   it('a WGAN with generator moves a 1-D generator toward N(3, 1): empirical W₁ to fresh data falls', function () {

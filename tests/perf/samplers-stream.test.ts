@@ -62,7 +62,7 @@ describe('sampling — fast sampler loops reproduce the scalar loops bit for bit
     for (const n of [1, 2047, 2048, 2049, 10001]) {
       const a = rng(100 + n);
       const b = rng(100 + n);
-      a.normal(); // a pending Box–Muller value at the start
+      a.normal(); // an odd position in the word buffer at the start
       b.normal();
       const f = bivariateGaussianGibbs({ rho: 0.9, nSweeps: n, rng: a, x0: [0.5, -1] });
       const r = gibbsScalar(0.9, n, b, [0.5, -1]);

@@ -91,11 +91,13 @@ describe('vi/figures — builders and the Gibbs vs VI comparison', function () {
 
 describe('vi/bgmm — the notes\' responsibilities (002-E12) on the three-cluster data', function () {
   this.timeout(60000);
-  it('with −½E log|Λ| every point drifts into one component and the ELBO falls on some sweeps; the exact form keeps 3 and never falls', () => {
+  it('with −½E log|Λ| the fit misses the three clusters and the ELBO falls on some sweeps; the exact form keeps 3 and never falls', () => {
+    // What the wrong sign does depends on the start: with the stream before 2026-12-05 every point drifted into one
+    // component; with this one the fit keeps all six, splitting the clusters. Either way not the three clusters.
     const X = vi.threeClusterData();
     const prior = vi.defaultBgmmPrior(X, 0.01);
     const notes = vi.bgmmVI(X, 6, prior, { rng: rng(3), maxIter: 300, form: 'source' });
-    assert.equal(vi.effectiveComponents(notes.weights), 1);
+    assert.notEqual(vi.effectiveComponents(notes.weights), 3);
     assert.ok(notes.elboTrace.some((v, i) => i > 0 && v < notes.elboTrace[i - 1] - 1e-9));
     const exact = vi.bgmmVI(X, 6, prior, { rng: rng(3), maxIter: 300 });
     assert.equal(vi.effectiveComponents(exact.weights), 3);

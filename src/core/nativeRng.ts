@@ -1,0 +1,62 @@
+/**
+ * The optional native generator addon `native/build/dgmlab_rng.node` ([PERF-2]; native/dgmlab_rng.c, built at
+ * `npm install` by native/build.js, no library needed): the MT19937 block twist and the bulk ziggurat draws of
+ * `core.rng` in C, on the generator's own state. It is loaded on the first block twist of any generator, after a
+ * self-check in rng.ts (`selfCheckNativeRng`) that it gives bit for bit what the JavaScript code gives; where it is
+ * absent, fails the check, or `DGMLAB_FASTPATH=0` is set, the JavaScript code runs — the same numbers either way.
+ */
+import * as path from 'path';
+import { ZIGGURAT_K, ZIGGURAT_W } from './ziggurat';
+
+/** The addon's interface (native/dgmlab_rng.c). */
+export interface NativeRng {
+  /** Copy the ziggurat's tables (k, w) into the addon. */
+  tables(k: Float64Array, w: Float64Array): void;
+  /** Twist state[0..624) and temper it into state[624..1248). */
+  refill(state: Int32Array): void;
+  /** Common-branch ziggurat draws into dest[offset…]; returns written·1024 + the new word position. */
+  fillNormal(state: Int32Array, pos: number, dest: Float64Array, offset: number, count: number, mu: number, sigma: number): number;
+}
+
+/** Where the addon is looked for: native/build/ at the package root (src/core and dist/core are two levels down). */
+export const NATIVE_RNG_PATH = path.join(__dirname, '..', '..', 'native', 'build', 'dgmlab_rng.node');
+
+let loaded: NativeRng | null | undefined;
+let enabled = process.env.DGMLAB_FASTPATH !== '0';
+let status = enabled ? 'not loaded yet' : 'off (DGMLAB_FASTPATH=0)';
+
+/**
+ * The addon if it is built, enabled and passed `check` (run once, on the first call), else null.
+ * `check` returns '' when the addon agrees with JavaScript, or what differed.
+ */
+export function nativeRng(check: (mod: NativeRng) => string): NativeRng | null {
+  if (!enabled) return null;
+  if (loaded !== undefined) return loaded;
+  loaded = null;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(NATIVE_RNG_PATH) as NativeRng;
+    mod.tables(ZIGGURAT_K, ZIGGURAT_W);
+    const why = check(mod);
+    if (why) status = `off: self-check failed (${why})`;
+    else {
+      loaded = mod;
+      status = 'on (native/build/dgmlab_rng.node)';
+    }
+  } catch (e) {
+    status = `off: ${(e as Error).message.split('\n')[0]}`;
+  }
+  return loaded;
+}
+
+/** Whether the native generator is used, and if not why. */
+export function nativeRngStatus(): string {
+  return status;
+}
+
+/** Turn the native generator off (false) or back on (true, if it loads): for tests comparing the two paths. */
+export function useNativeRng(on: boolean): void {
+  enabled = on;
+  if (!on) status = 'off (useNativeRng(false))';
+  else if (loaded) status = 'on (native/build/dgmlab_rng.node)';
+}
