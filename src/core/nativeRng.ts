@@ -1,21 +1,32 @@
 /**
  * The optional native generator addon `native/build/dgmlab_rng.node` ([PERF-2]; native/dgmlab_rng.c, built at
  * `npm install` by native/build.js, no library needed): the MT19937 block twist and the bulk ziggurat draws of
- * `core.rng` in C, on the generator's own state. It is loaded on the first block twist of any generator, after a
+ * `core.rng` in C, on the generator's own state, and two loops of the IWAE bound (src/iwae). It is loaded on the first block twist of any generator, after a
  * self-check in rng.ts (`selfCheckNativeRng`) that it gives bit for bit what the JavaScript code gives; where it is
  * absent, fails the check, or `DGMLAB_FASTPATH=0` is set, the JavaScript code runs — the same numbers either way.
  */
 import * as path from 'path';
-import { ZIGGURAT_K, ZIGGURAT_W } from './ziggurat';
+import { ZIGGURAT_F, ZIGGURAT_K, ZIGGURAT_W } from './ziggurat';
 
 /** The addon's interface (native/dgmlab_rng.c). */
 export interface NativeRng {
-  /** Copy the ziggurat's tables (k, w) into the addon. */
-  tables(k: Float64Array, w: Float64Array): void;
+  /** Copy the ziggurat's tables (k, w, f) into the addon. */
+  tables(k: Float64Array, w: Float64Array, f: Float64Array): void;
   /** Twist state[0..624) and temper it into state[624..1248). */
   refill(state: Int32Array): void;
-  /** Common-branch ziggurat draws into dest[offset…]; returns written·1024 + the new word position. */
-  fillNormal(state: Int32Array, pos: number, dest: Float64Array, offset: number, count: number, mu: number, sigma: number): number;
+  /**
+   * Ziggurat draws into dest[offset…] until one whose decision JavaScript must take (then bail = [layer, u, x, U]);
+   * returns written·1024 + the new word position.
+   */
+  fillNormal(state: Int32Array, pos: number, dest: Float64Array, offset: number, count: number, mu: number, sigma: number, bail: Float64Array): number;
+  /** The linear-Gaussian IWAE log-weights (src/iwae/linearGaussian.ts): the JavaScript's operations, the same bits. */
+  lgLogWeights(noise: Float64Array, K: number, k: number, d: number, mu: Float64Array, Lf: Float64Array, W: Float64Array,
+    xb: Float64Array, consts: Float64Array, out: Float64Array): void;
+  /**
+   * out[0] = max x_j (NaN if some x_j is NaN or +∞), out[1] = Σ exp(x_j − max) with the C library's exp (agrees with
+   * Math.exp's sum to a few ulps, not bit for bit).
+   */
+  logSumExpParts(x: Float64Array, n: number, out: Float64Array): void;
 }
 
 /** Where the addon is looked for: native/build/ at the package root (src/core and dist/core are two levels down). */
@@ -36,7 +47,7 @@ export function nativeRng(check: (mod: NativeRng) => string): NativeRng | null {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require(NATIVE_RNG_PATH) as NativeRng;
-    mod.tables(ZIGGURAT_K, ZIGGURAT_W);
+    mod.tables(ZIGGURAT_K, ZIGGURAT_W, ZIGGURAT_F);
     const why = check(mod);
     if (why) status = `off: self-check failed (${why})`;
     else {

@@ -255,7 +255,7 @@ export class Rng {
       }
       const i = lo & 0xff;
       const u = (hi & 0x1fffffff) * TWO_23 + (lo >>> 9);
-      const x = lo & 0x100 ? -u * ZIGGURAT_W[i] : u * ZIGGURAT_W[i];
+      const x = u * ZIGGURAT_W[i] * (1 - ((lo >>> 7) & 2)); // ±u·w_i: ·(±1) is exact, and no branch on a coin flip
       if (u < ZIGGURAT_K[i]) return x;
       const y = this.zigguratEdge(i, u, x);
       if (y === y) return y;
@@ -275,7 +275,7 @@ export class Rng {
         if (b + b > a * a) return Math.floor(u / 256) % 2 === 1 ? -(ZIGGURAT_R + a) : ZIGGURAT_R + a;
       }
     }
-    return (ZIGGURAT_F[i - 1] - ZIGGURAT_F[i]) * this.res53() + ZIGGURAT_F[i] < Math.exp(-0.5 * x * x) ? x : NaN;
+    return zigguratWedge(i, x, this.res53());
   }
 
   /** N(mu, sigma²) (ziggurat method, see `stdNormal`). */
@@ -313,14 +313,24 @@ export class Rng {
     return nat ? this.fillNormalNative(nat, out, mu, sigma, i, end) : this.fillNormalJs(out, mu, sigma, i, end);
   }
 
-  /** `fillNormal` for out[i … end) by the addon, which stops where JavaScript must draw (the ziggurat's rare branch). */
+  /**
+   * `fillNormal` for out[i … end) by the addon. It stops inside a draw whose decision needs Math.log1p (the tail) or
+   * Math.exp too close to call (a wedge), handing over [layer, u, x, U]: the draw is finished here as `stdNormal` would
+   * (`zigguratEdge` continues the tail from the words that follow; a wedge is decided with U), and a rejected one is
+   * simply followed by the next draw, as in `stdNormal`'s loop.
+   */
   private fillNormalNative(nat: NativeRng, out: Float64Array, mu: number, sigma: number, i: number, end: number): Float64Array {
+    const bail = nativeBail;
     while (i < end) {
-      const r = nat.fillNormal(this.state, this.pos, out, i, end - i, mu, sigma);
+      const r = nat.fillNormal(this.state, this.pos, out, i, end - i, mu, sigma, bail);
       const written = Math.floor(r / 1024);
       this.pos = r - 1024 * written;
       i += written;
-      if (i < end) out[i++] = mu + sigma * this.stdNormal();
+      if (i < end) {
+        const layer = bail[0];
+        const y = layer === 0 ? this.zigguratEdge(0, bail[1], bail[2]) : zigguratWedge(layer, bail[2], bail[3]);
+        if (y === y) out[i++] = mu + sigma * y;
+      }
     }
     return out;
   }
@@ -338,7 +348,7 @@ export class Rng {
         const u = (words[p] & 0x1fffffff) * TWO_23 + (lo >>> 9);
         if (u >= ZIGGURAT_K[layer]) break;
         p += 2;
-        out[i++] = mu + sigma * (lo & 0x100 ? -u * ZIGGURAT_W[layer] : u * ZIGGURAT_W[layer]);
+        out[i++] = mu + sigma * (u * ZIGGURAT_W[layer] * (1 - ((lo >>> 7) & 2)));
       }
       this.pos = p;
       if (i < end) out[i++] = mu + sigma * this.stdNormal();
@@ -490,11 +500,24 @@ export class Rng {
   }
 }
 
+/** The ziggurat's wedge test of layer i ≥ 1 with the uniform U: x if f_i + (f_{i−1} − f_i)·U < exp(−x²/2), else NaN. */
+function zigguratWedge(i: number, x: number, U: number): number {
+  return (ZIGGURAT_F[i - 1] - ZIGGURAT_F[i]) * U + ZIGGURAT_F[i] < Math.exp(-0.5 * x * x) ? x : NaN;
+}
+
+/** Where the native fill hands a draw over ([layer, u, x, U]; one buffer, the generator being synchronous). */
+const nativeBail = new Float64Array(4);
+
 /** Below this many normals, `fillNormal` stays in JavaScript (a native call costs about as much as a few draws). */
 const NATIVE_FILL_MIN = 32;
 
 /** The native addon's start-up check (see `Rng.selfCheckNative`). */
 const selfCheckNativeRng = (nat: NativeRng): string => Rng.selfCheckNative(nat);
+
+/** The native addon (native/dgmlab_rng.c) once it passed the generator's self-check, else null (for src/iwae's loops). */
+export function nativeKernels(): NativeRng | null {
+  return nativeRng(selfCheckNativeRng);
+}
 
 /** MT19937 tempering of one state word. */
 function temper(y: number): number {

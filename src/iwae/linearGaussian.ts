@@ -5,7 +5,7 @@
  * 000 O-28 / 002 D13 (w = 1, s² = 1, b = 0, x = 1, q = prior N(0, 1)).
  */
 import { cholesky, logDetFromCholesky } from '../core/linalg';
-import { Rng } from '../core/rng';
+import { nativeKernels, Rng } from '../core/rng';
 import { logMeanExp, softmax } from '../core/special';
 import { assertInteger, assertVector, describe } from '../core/validate';
 import { GaussianQ, gaussianQ1d, lgLogEvidence, lgLogJoint, lgPosterior, linearGaussian1d, LinearGaussianModel } from '../vae/linearGaussian';
@@ -53,6 +53,10 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
   const w = new Float64Array(k);
   const zs = new Float64Array(k);
   let noise = new Float64Array(0);
+  let logWBuf = new Float64Array(0);
+  const consts = Float64Array.of(logQConst, logJointConst, half1OverS2);
+  /** The addon's log-weights, once they matched this spec's JavaScript on a first batch (undefined: not checked yet). */
+  let nativeOk: boolean | undefined;
   // One definition of each step, on a buffer and an offset; the closures of the spec and drawBatch share them.
   /** z = μ + L ε for the noise e[o … o+k), written to out. */
   const transform = (e: ArrayLike<number>, o: number, out: { [i: number]: number }): void => {
@@ -94,28 +98,49 @@ export function lgIwaeSpec(model: LinearGaussianModel, x: ArrayLike<number>, q: 
     logJoint: logJointAt,
     drawBatch: (K: number, g: Rng) => {
       // The K samples' noise in one fill (the same normals as K calls of sample), then the same steps as sample,
-      // logJoint − logQ: the same bits, no per-sample arrays. The draws z are rebuilt from the noise only if asked for.
-      // A scratch buffer reused across calls: allocating a large typed array costs far more than filling it once the
-      // heap is big (V8 collects garbage to account for the new backing store; bench/README.md, [PERF-2] numerics).
+      // logJoint − logQ: the same bits, no per-sample arrays. The draws z are rebuilt only if asked for, from a copy of
+      // the generator taken before the fill. Scratch buffers are reused across calls: allocating a large typed array
+      // costs far more than filling it once the heap is big (V8 collects garbage to account for the new backing store;
+      // bench/README.md, [PERF-2] numerics).
       if (noise.length < K * k) noise = new Float64Array(K * k);
+      if (logWBuf.length < K) logWBuf = new Float64Array(K);
       const e = noise;
+      const start = typeof g.clone === 'function' ? g.clone() : undefined;
       if (typeof g.fillNormal === 'function') g.fillNormal(e, 0, 1, 0, K * k);
       else e.set(g.normals(K * k));
-      const logW = new Array<number>(K);
-      for (let n = 0; n < K; n++) {
-        transform(e, n * k, zs);
-        logW[n] = logJointAt(zs) - logQAt(zs);
+      const nat = k <= 64 ? nativeKernels() : null;
+      if (nat && nativeOk === undefined) {
+        // this spec's first batch: the addon must give the JavaScript's bits (else JavaScript is used for this spec)
+        nat.lgLogWeights(e, K, k, d, mu, Lf, W, xb, consts, logWBuf);
+        nativeOk = true;
+        for (let n = 0; n < K && nativeOk; n++) {
+          transform(e, n * k, zs);
+          nativeOk = Object.is(logWBuf[n], logJointAt(zs) - logQAt(zs));
+        }
+      } else if (nat && nativeOk) nat.lgLogWeights(e, K, k, d, mu, Lf, W, xb, consts, logWBuf);
+      if (!nat || !nativeOk) {
+        for (let n = 0; n < K; n++) {
+          transform(e, n * k, zs);
+          logWBuf[n] = logJointAt(zs) - logQAt(zs);
+        }
       }
-      // The draws, kept as noise in an ordinary array (the scratch buffer is overwritten by the next call).
-      const kept = new Array<number>(K * k);
-      for (let i = 0; i < K * k; i++) kept[i] = e[i];
+      const logW = new Array<number>(K);
+      for (let n = 0; n < K; n++) logW[n] = logWBuf[n];
+      const kept = start ? undefined : Array.from(e.subarray(0, K * k));
       return {
         logW,
+        logWTyped: logWBuf,
         z: () => {
+          let src: ArrayLike<number> | undefined = kept;
+          if (!src) {
+            const again = new Float64Array(K * k);
+            (start as Rng).fillNormal(again, 0, 1, 0, K * k);
+            src = again;
+          }
           const out = new Array<number[]>(K);
           for (let n = 0; n < K; n++) {
             const zn = new Array<number>(k);
-            transform(kept, n * k, zn);
+            transform(src, n * k, zn);
             out[n] = zn;
           }
           return out;
