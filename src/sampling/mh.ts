@@ -54,9 +54,20 @@ function initialLogTarget(fn: string, logTarget: (x: Float64Array) => number, x:
   return l;
 }
 
+/** Steps of random-walk Metropolis whose random numbers are drawn together (at most this many normals per block). */
+const RWM_BLOCK = 4096;
+/** Scratch for randomWalkMetropolis (the sampler is synchronous); a fresh large typed array per call costs a GC. */
+let rwmNoise = new Float64Array(RWM_BLOCK);
+const rwmUniform = new Float64Array(RWM_BLOCK);
+
 /**
  * Random-walk Metropolis with Gaussian proposals z' = z + s·ε, ε ~ N(0, I) (symmetric q, so α = min(1, p̃(z')/p̃(z))).
  * `logTarget` receives a Float64Array that it must not keep.
+ *
+ * How it uses `rng` ([PERF-2]): the steps go in blocks of B = max(1, ⌊4096/d⌋) (the last one shorter); each block first
+ * draws its B·d proposal normals (step by step, coordinate by coordinate), then B uniforms, one per step, which the
+ * acceptance test reads only for downhill moves. So a run consumes nSteps·d normals and nSteps uniforms whatever is
+ * accepted — bulk draws instead of one at a time (the same sampler: independent N(0, I) noise and U(0, 1) variates).
  */
 export function randomWalkMetropolis(opts: { logTarget: (x: Float64Array) => number; x0: ArrayLike<number>; stepSize: number; nSteps: number; rng: Rng }): McmcResult {
   const fn = 'randomWalkMetropolis';
@@ -65,27 +76,64 @@ export function randomWalkMetropolis(opts: { logTarget: (x: Float64Array) => num
   assertPositive(fn, 'stepSize', opts.stepSize);
   const { logTarget, stepSize: s, nSteps, rng } = opts;
   const d = x0.length;
-  let cur: Float64Array = x0;
-  let prop: Float64Array = new Float64Array(d);
-  let lcur = initialLogTarget(fn, logTarget, cur);
+  const lcur = initialLogTarget(fn, logTarget, x0);
   const samples = new Float64Array(nSteps * d);
   const lt = new Float64Array(nSteps);
-  let acc = 0;
-  for (let t = 0; t < nSteps; t++) {
-    for (let j = 0; j < d; j++) prop[j] = cur[j] + s * rng.normal();
-    const lprop = logTarget(prop);
-    if (Number.isNaN(lprop)) throw new RangeError(`${fn}: logTarget returned NaN at ${describe(prop)}`);
-    if (lprop - lcur >= 0 || Math.log(rng.uniform()) < lprop - lcur) {
-      const tmp = cur;
-      cur = prop;
-      prop = tmp;
-      lcur = lprop;
-      acc++;
-    }
-    for (let j = 0, o = t * d; j < d; j++) samples[o + j] = cur[j];
-    lt[t] = lcur;
-  }
+  const acc = rwmRun(fn, logTarget, x0, lcur, s, rng, samples, lt);
   return { samples, dim: d, nSteps, acceptRate: acc / nSteps, logTarget: lt };
+}
+
+/**
+ * The steps of randomWalkMetropolis (samples.length / x0.length of them), written to samples and lt; returns the
+ * number accepted. A function of its own that returns a number ([PERF-2]): V8 compiles a long loop on the fly during
+ * its first run, and code after it that has never run (building the result) has no type feedback, so the compiled
+ * loop would deoptimise there on every call for its first dozens of calls.
+ */
+function rwmRun(fn: string, logTarget: (x: Float64Array) => number, x0: Float64Array, l0: number, s: number, rng: Rng,
+  samples: Float64Array, lt: Float64Array): number {
+  const d = x0.length;
+  const nSteps = lt.length;
+  let cur: Float64Array = x0;
+  let prop: Float64Array = new Float64Array(d);
+  let lcur = l0;
+  const B = Math.max(1, Math.floor(RWM_BLOCK / d));
+  if (rwmNoise.length < B * d) rwmNoise = new Float64Array(B * d);
+  const noise = rwmNoise;
+  const uni = rwmUniform;
+  let acc = 0;
+  for (let t0 = 0; t0 < nSteps; t0 += B) {
+    const m = Math.min(B, nSteps - t0);
+    fillNormals(rng, noise, m * d);
+    fillUniforms(rng, uni, m);
+    for (let i = 0; i < m; i++) {
+      const t = t0 + i;
+      for (let j = 0, o = i * d; j < d; j++) prop[j] = cur[j] + s * noise[o + j];
+      const lprop = logTarget(prop);
+      if (Number.isNaN(lprop)) throw new RangeError(`${fn}: logTarget returned NaN at ${describe(prop)}`);
+      if (lprop - lcur >= 0 || Math.log(uni[i]) < lprop - lcur) {
+        const tmp = cur;
+        cur = prop;
+        prop = tmp;
+        lcur = lprop;
+        acc++;
+      }
+      for (let j = 0, o = t * d; j < d; j++) samples[o + j] = cur[j];
+      lt[t] = lcur;
+    }
+  }
+  return acc;
+}
+
+/** out[0 … n) ← n standard normals (rng.fillNormal, or n normal() calls: the same numbers). */
+function fillNormals(rng: Rng, out: Float64Array, n: number): void {
+  if (typeof rng.fillNormal === 'function') rng.fillNormal(out, 0, 1, 0, n);
+  else for (let i = 0; i < n; i++) out[i] = rng.normal();
+}
+
+/** out[0 … n) ← n U(0, 1) draws (rng.fillUniform, or n uniform() calls: the same numbers). */
+function fillUniforms(rng: Rng, out: Float64Array, n: number): void {
+  if (typeof rng.fillUniform === 'function') rng.fillUniform(out.subarray(0, n));
+  else for (let i = 0; i < n; i++) out[i] = rng.uniform();
 }
 
 /** A proposal for general Metropolis–Hastings: draw z' given z, and its log-density log q(to | from). */

@@ -4,9 +4,9 @@ import { bivariateGaussianGibbs } from '../../src/sampling/gibbs';
 import { randomWalkMetropolis } from '../../src/sampling/mh';
 
 /**
- * [PERF-2] The bivariate Gibbs sampler's systematic scan draws its normals in blocks (rng.fillNormal), and the generator
- * itself was rewritten. Reference: the samplers' previous loops, kept here verbatim (one rng.normal() per half-step; a
- * normal per coordinate and a uniform per rejected-downhill test), run on the same seed; results must be bitwise equal.
+ * [PERF-2] The bivariate Gibbs sampler's systematic scan and random-walk Metropolis draw their random numbers in blocks
+ * (rng.fillNormal, rng.fillUniform). Reference: the same samplers with one scalar rng.normal()/rng.uniform() call per
+ * number, in the order the samplers document, run on the same seed; results must be bitwise equal.
  */
 function gibbsScalar(rho: number, nSweeps: number, g: Rng, x0: [number, number]) {
   const s = Math.sqrt(1 - rho * rho);
@@ -30,6 +30,10 @@ function gibbsScalar(rho: number, nSweeps: number, g: Rng, x0: [number, number])
   return { x: xs, y: ys, pathX: px, pathY: py };
 }
 
+/**
+ * Random-walk Metropolis with the documented use of the generator (src/sampling/mh.ts): blocks of B = ⌊4096/d⌋ steps,
+ * each drawing its B·d proposal normals and then B uniforms, one per step — here with one scalar draw at a time.
+ */
 function rwmScalar(logTarget: (x: Float64Array) => number, x0: number[], s: number, nSteps: number, g: Rng) {
   const d = x0.length;
   let cur = Float64Array.from(x0);
@@ -37,11 +41,21 @@ function rwmScalar(logTarget: (x: Float64Array) => number, x0: number[], s: numb
   let lcur = logTarget(cur);
   const samples = new Float64Array(nSteps * d);
   const lt = new Float64Array(nSteps);
+  const B = Math.max(1, Math.floor(4096 / d));
+  const eps: number[] = [];
+  const us: number[] = [];
   let acc = 0;
   for (let t = 0; t < nSteps; t++) {
-    for (let j = 0; j < d; j++) prop[j] = cur[j] + s * g.normal();
+    if (t % B === 0) {
+      const m = Math.min(B, nSteps - t);
+      eps.length = 0;
+      us.length = 0;
+      for (let i = 0; i < m * d; i++) eps.push(g.normal());
+      for (let i = 0; i < m; i++) us.push(g.uniform());
+    }
+    for (let j = 0; j < d; j++) prop[j] = cur[j] + s * eps[(t % B) * d + j];
     const lprop = logTarget(prop);
-    if (lprop - lcur >= 0 || Math.log(g.uniform()) < lprop - lcur) {
+    if (lprop - lcur >= 0 || Math.log(us[t % B]) < lprop - lcur) {
       [cur, prop] = [prop, cur];
       lcur = lprop;
       acc++;
@@ -80,8 +94,11 @@ describe('sampling — fast sampler loops reproduce the scalar loops bit for bit
       return -0.5 * s;
     };
     for (const [lt, x0, step, n] of [[lt1, [0.2], 2.4, 30001], [lt10, new Array(10).fill(0.1), 0.76, 5001]] as const) {
-      const f = randomWalkMetropolis({ logTarget: lt, x0: [...x0], stepSize: step, nSteps: n, rng: rng(77) });
-      const r = rwmScalar(lt, [...x0], step, n, rng(77));
+      const ga = rng(77);
+      const gb = rng(77);
+      const f = randomWalkMetropolis({ logTarget: lt, x0: [...x0], stepSize: step, nSteps: n, rng: ga });
+      const r = rwmScalar(lt, [...x0], step, n, gb);
+      assert.equal(ga.uint32(), gb.uint32(), `generator position afterwards (d = ${x0.length})`);
       sameBits(f.samples, r.samples, `samples (d = ${x0.length})`);
       sameBits(f.logTarget, r.logTarget, `logTarget (d = ${x0.length})`);
       assert.equal(f.acceptRate, r.acceptRate);
