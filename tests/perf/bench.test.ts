@@ -7,7 +7,8 @@ const bench = require(path.join(__dirname, '..', '..', 'bench', 'run.js'));
 
 describe('bench/run.js — harness helpers', () => {
   it('parseArgs: defaults (4 reps, 500 ms, notebooks on), --quick (3 reps, 300 ms, notebooks off), overrides', () => {
-    assert.deepEqual(bench.parseArgs([]), { quick: false, reps: 4, budget: 500, only: undefined, notebooks: true, json: undefined });
+    assert.deepEqual(bench.parseArgs([]), { quick: false, reps: 4, budget: 500, only: undefined, notebooks: true, json: undefined, sample: undefined });
+    assert.deepEqual(bench.parseArgs(['--notebook-sample', 'a.ipynb,b.ipynb']).sample, ['a.ipynb', 'b.ipynb']);
     const q = bench.parseArgs(['--quick']);
     assert.equal(q.reps, 3);
     assert.equal(q.budget, 300);
