@@ -5,6 +5,7 @@
  * is compiled) and the kernel's stage marks (DGMLAB_KERNEL_PROFILE=1: "compile cache: hit" / "miss").
  */
 import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,24 +15,12 @@ import { outputsOf, ROOT, runProfiledPlan } from './helpers';
 const kernel = require(path.join(ROOT, 'kernel-setup', 'kernel', 'kernel.js'));
 const prefillJs = require(path.join(ROOT, 'kernel-setup', 'prefill.js'));
 const setup = require(path.join(ROOT, 'kernel-setup', 'setup.js'));
-const { expandShorthandProperties } = require(path.join(ROOT, 'kernel-setup', 'kernel', 'shorthand.js'));
-const tslabDir = path.dirname(require.resolve('tslab/package.json', { paths: [ROOT] }));
-const ts = require(require.resolve('@tslab/typescript-for-tslab', { paths: [tslabDir] }));
-const { createConverter } = require(path.join(tslabDir, 'dist', 'converter'));
 
-/** Run `fn` with DGMLAB_KERNEL_CACHE=dir and the process in `cwd` (the compiler uses the process's folder). */
-function inCache<T>(dir: string, cwd: string, fn: () => T): T {
-  const old = process.env.DGMLAB_KERNEL_CACHE;
-  const oldCwd = process.cwd();
-  process.env.DGMLAB_KERNEL_CACHE = dir;
-  process.chdir(cwd);
-  try {
-    return fn();
-  } finally {
-    process.chdir(oldCwd);
-    if (old === undefined) delete process.env.DGMLAB_KERNEL_CACHE;
-    else process.env.DGMLAB_KERNEL_CACHE = old;
-  }
+/** Compile in a child process (tests/kernel/prefill-child.js): no TypeScript state is left in this one. */
+function child(op: 'prefill' | 'compare', cache: string, cwd: string, cells: string[]): any {
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'prefill-child.js'), JSON.stringify({ op, cache, cwd, cells })], { encoding: 'utf8', timeout: 120000 });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
 
 describe('kernel start-up: pre-filling the compile cache (kernel:setup)', function () {
@@ -52,31 +41,19 @@ describe('kernel start-up: pre-filling the compile cache (kernel:setup)', functi
 
   it('stores for every cell of a folder exactly what a fresh compiler returns for it as a first cell', () => {
     fs.writeFileSync(helper, 'export declare const answer: number;\nexport declare const label: string;\n');
-    const r = inCache(dir, work, () => kernel.prefillFirstCells([...cells, cells[0]], { cwd: work }));
+    const r = child('prefill', dir, work, [...cells, cells[0]]);
     assert.deepEqual(r, { stored: 3, valid: 0, skipped: 0 }, 'three distinct cells compiled and stored');
-    inCache(dir, work, () => {
-      const cache = kernel.firstCellCache(work, () => {});
-      for (const cell of cells) {
-        const src = expandShorthandProperties(cell, ts);
-        const conv = createConverter({ isJS: false, isBrowser: false });
-        let fresh;
-        try {
-          fresh = conv.convert('', src);
-        } finally {
-          conv.close();
-        }
-        assert.deepEqual(cache.lookup(src), JSON.parse(JSON.stringify(fresh)), `cell ${cells.indexOf(cell) + 1}`);
-      }
-      assert.ok(cache.lookup(expandShorthandProperties(cells[2], ts)).diagnostics.length > 0, 'the type error is kept');
-      assert.equal(cache.lookup(cells[1]), undefined, 'stored under the text the kernel compiles (shorthand rewritten)');
-    });
+    const c = child('compare', dir, work, cells);
+    assert.deepEqual(c.same, [true, true, true], 'each entry equals a fresh compiler\'s result');
+    assert.ok(c.entries[0].output.includes('answer'), 'the first cell compiled');
+    assert.ok(c.entries[2].diagnostics.length > 0, 'the type error is kept');
+    assert.equal(c.rawLookups[1], 'absent', 'stored under the text the kernel compiles (shorthand rewritten)');
   });
 
   it('leaves valid entries alone; a changed input file makes it compile again; help and //@module cells are skipped', () => {
-    const again = inCache(dir, work, () => kernel.prefillFirstCells(cells, { cwd: work }));
-    assert.deepEqual(again, { stored: 0, valid: 3, skipped: 0 });
+    assert.deepEqual(child('prefill', dir, work, cells), { stored: 0, valid: 3, skipped: 0 });
     fs.writeFileSync(helper, 'export declare const answer: string;\nexport declare const label: string;\n');
-    const changed = inCache(dir, work, () => kernel.prefillFirstCells([...cells, 'answer?', '/** @module util */\nexport const u = 1;'], { cwd: work }));
+    const changed = child('prefill', dir, work, [...cells, 'answer?', '/** @module util */\nexport const u = 1;']);
     assert.deepEqual(changed, { stored: 3, valid: 0, skipped: 2 }, 'every entry read helper.d.ts: all invalid, recompiled');
     assert.throws(() => kernel.prefillFirstCells(cells, { cwd: os.tmpdir() }), /run it in/);
   });
