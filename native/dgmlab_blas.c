@@ -5,6 +5,7 @@
  * system C compiler, never downloaded. Row-major: C[b] = op(A[b]) · op(B[b]).
  */
 #include <node_api.h>
+#include "napi_util.h"
 #include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -18,26 +19,6 @@ void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv,
 void openblas_set_num_threads(int n);
 int openblas_get_num_threads(void);
 char *openblas_get_config(void);
-
-static napi_value throw_type(napi_env env, const char *msg) {
-  napi_throw_type_error(env, NULL, msg);
-  return NULL;
-}
-
-/* The data and length of a typed array of the given element type (0 if v is not one). */
-static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, void **data, size_t *len) {
-  napi_typedarray_type t;
-  size_t n;
-  void *p;
-  napi_value ab;
-  size_t off;
-  bool is;
-  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
-  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != want) return 0;
-  *data = p;
-  *len = n;
-  return 1;
-}
 
 static int get_f32(napi_env env, napi_value v, float **data, size_t *len) {
   return get_typed(env, v, napi_float32_array, (void **)data, len);

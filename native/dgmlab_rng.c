@@ -9,6 +9,7 @@
  * one, bit for bit. Node-API only; the C library only; built by native/build.js, never downloaded.
  */
 #include <node_api.h>
+#include "napi_util.h"
 #include <math.h>
 #include <stdint.h>
 #include <stddef.h>
@@ -22,24 +23,6 @@ static double zig_w[256];
 static double zig_f[256];
 static int tables_set = 0;
 
-static napi_value throw_type(napi_env env, const char *msg) {
-  napi_throw_type_error(env, NULL, msg);
-  return NULL;
-}
-
-static int get_typed(napi_env env, napi_value v, napi_typedarray_type want, void **data, size_t *len) {
-  napi_typedarray_type t;
-  size_t n;
-  void *p;
-  napi_value ab;
-  size_t off;
-  bool is;
-  if (napi_is_typedarray(env, v, &is) != napi_ok || !is) return 0;
-  if (napi_get_typedarray_info(env, v, &t, &n, &p, &ab, &off) != napi_ok || t != want) return 0;
-  *data = p;
-  *len = n;
-  return 1;
-}
 
 /* MT19937's next_state over the whole state, then tempering of the 624 new words into out (as Rng.refill). */
 static void mt_refill(uint32_t *mt, uint32_t *out) {
