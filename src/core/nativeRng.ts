@@ -1,9 +1,10 @@
 /**
  * The optional native generator addon `native/build/dgmlab_rng.node` ([PERF-2]; native/dgmlab_rng.c, built at
  * `npm install` by native/build.js, no library needed): the MT19937 block twist and the bulk ziggurat draws of
- * `core.rng` in C, on the generator's own state, and two loops of the IWAE bound (src/iwae). It is loaded on the first block twist of any generator, after a
- * self-check in rng.ts (`selfCheckNativeRng`) that it gives bit for bit what the JavaScript code gives; where it is
- * absent, fails the check, or `DGMLAB_FASTPATH=0` is set, the JavaScript code runs — the same numbers either way.
+ * `core.rng` in C, on the generator's own state, and two loops of the IWAE bound (src/iwae). It is loaded on the first
+ * block twist of any generator, after a self-check (`Rng.selfCheckNative`) that it gives bit for bit what the
+ * JavaScript code gives; where it is absent, fails the check, or `DGMLAB_FASTPATH=0` is set, the JavaScript code runs —
+ * the same numbers either way.
  */
 import * as path from 'path';
 import { ZIGGURAT_F, ZIGGURAT_K, ZIGGURAT_W } from './ziggurat';
@@ -34,7 +35,8 @@ export const NATIVE_RNG_PATH = path.join(__dirname, '..', '..', 'native', 'build
 
 let loaded: NativeRng | null | undefined;
 let enabled = process.env.DGMLAB_FASTPATH !== '0';
-let status = enabled ? 'not loaded yet' : 'off (DGMLAB_FASTPATH=0)';
+/** What loading gave (when enabled). */
+let loadStatus = 'not loaded yet';
 
 /**
  * The addon if it is built, enabled and passed `check` (run once, on the first call), else null.
@@ -49,25 +51,24 @@ export function nativeRng(check: (mod: NativeRng) => string): NativeRng | null {
     const mod = require(NATIVE_RNG_PATH) as NativeRng;
     mod.tables(ZIGGURAT_K, ZIGGURAT_W, ZIGGURAT_F);
     const why = check(mod);
-    if (why) status = `off: self-check failed (${why})`;
+    if (why) loadStatus = `off: self-check failed (${why})`;
     else {
       loaded = mod;
-      status = 'on (native/build/dgmlab_rng.node)';
+      loadStatus = 'on (native/build/dgmlab_rng.node)';
     }
   } catch (e) {
-    status = `off: ${(e as Error).message.split('\n')[0]}`;
+    loadStatus = `off: ${(e as Error).message.split('\n')[0]}`;
   }
   return loaded;
 }
 
 /** Whether the native generator is used, and if not why. */
 export function nativeRngStatus(): string {
-  return status;
+  if (enabled) return loadStatus;
+  return process.env.DGMLAB_FASTPATH === '0' ? 'off (DGMLAB_FASTPATH=0)' : 'off (useNativeRng(false))';
 }
 
 /** Turn the native generator off (false) or back on (true, if it loads): for tests comparing the two paths. */
 export function useNativeRng(on: boolean): void {
   enabled = on;
-  if (!on) status = 'off (useNativeRng(false))';
-  else if (loaded) status = 'on (native/build/dgmlab_rng.node)';
 }

@@ -138,7 +138,7 @@ export class Rng {
 
   /** Twist the whole state (the reference's next_state) and temper the 624 new words into `out`. */
   private refill(): void {
-    const nat = nativeRng(selfCheckNativeRng);
+    const nat = nativeKernels();
     if (nat) {
       nat.refill(this.state);
       this.pos = 0;
@@ -308,9 +308,8 @@ export class Rng {
       assertInteger('Rng.fillNormal', 'count', count, 0, out.length - offset);
     }
     const end = offset + count;
-    let i = offset;
-    const nat = count >= NATIVE_FILL_MIN ? nativeRng(selfCheckNativeRng) : null;
-    return nat ? this.fillNormalNative(nat, out, mu, sigma, i, end) : this.fillNormalJs(out, mu, sigma, i, end);
+    const nat = count >= NATIVE_FILL_MIN ? nativeKernels() : null;
+    return nat ? this.fillNormalNative(nat, out, mu, sigma, offset, end) : this.fillNormalJs(out, mu, sigma, offset, end);
   }
 
   /**
@@ -511,12 +510,9 @@ const nativeBail = new Float64Array(4);
 /** Below this many normals, `fillNormal` stays in JavaScript (a native call costs about as much as a few draws). */
 const NATIVE_FILL_MIN = 32;
 
-/** The native addon's start-up check (see `Rng.selfCheckNative`). */
-const selfCheckNativeRng = (nat: NativeRng): string => Rng.selfCheckNative(nat);
-
-/** The native addon (native/dgmlab_rng.c) once it passed the generator's self-check, else null (for src/iwae's loops). */
+/** The native addon (native/dgmlab_rng.c) once it passed the generator's self-check (`Rng.selfCheckNative`), else null. */
 export function nativeKernels(): NativeRng | null {
-  return nativeRng(selfCheckNativeRng);
+  return nativeRng(Rng.selfCheckNative);
 }
 
 /** MT19937 tempering of one state word. */
