@@ -28,39 +28,35 @@ function build({ quiet = false } = {}) {
   const inc = headerDirs();
   if (inc.length === 0) return say('skipped: the Node-API headers (node_api.h) were not found next to node'), false;
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  buildRng(cc, inc[0], say);
-  const args = ['-O2', '-shared', '-fPIC', '-DNODE_GYP_MODULE_NAME=dgmlab_blas', `-I${inc[0]}`, path.join(__dirname, 'dgmlab_blas.c'),
-    '-o', out + '.tmp', '-lopenblas'];
-  if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
-  const r = spawnSync(cc, args, { encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    const why = r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(-1)[0];
-    say(`not built (${why}); the wasm backend is used. For the fast CPU path install a C compiler and OpenBLAS (Debian: apt-get install gcc libopenblas-dev) and run \`node native/build.js\``);
-    try { fs.unlinkSync(out + '.tmp'); } catch { /* nothing to remove */ }
+  // the generator addon (no library; -O3: its vectorised block twist is 3× faster than at -O2)
+  const rng = compile(cc, inc[0], 'dgmlab_rng', outRng, ['-O3', '-lm']);
+  if (rng.ok) say(`built ${path.relative(process.cwd(), outRng)}`);
+  else say(`generator addon not built (${rng.why}); the JavaScript generator is used (same numbers)`);
+  const blas = compile(cc, inc[0], 'dgmlab_blas', out, ['-O2', '-lopenblas']);
+  if (!blas.ok) {
+    say(`not built (${blas.why}); the wasm backend is used. For the fast CPU path install a C compiler and OpenBLAS (Debian: apt-get install gcc libopenblas-dev) and run \`node native/build.js\``);
     return false;
   }
-  fs.renameSync(out + '.tmp', out);
   say(`built ${path.relative(process.cwd(), out)} (OpenBLAS)`);
   return true;
 }
 
 /**
- * Build native/build/dgmlab_rng.node (-ffp-contract=off: its arithmetic must round as JavaScript's does; -O3: the
- * vectorised block twist is 3× faster than at -O2).
+ * Compile native/NAME.c into the addon `output` (written to a temporary file, renamed when the compiler succeeds).
+ * -ffp-contract=off: no fused multiply–adds, so the C arithmetic rounds as JavaScript's does (the generator and the
+ * IWAE loops must give the same bits; the fused Adam the same float32 steps as tfjs). {ok, why}.
  */
-function buildRng(cc, include, say) {
-  const args = ['-O3', '-ffp-contract=off', '-shared', '-fPIC', '-DNODE_GYP_MODULE_NAME=dgmlab_rng', `-I${include}`,
-    path.join(__dirname, 'dgmlab_rng.c'), '-o', outRng + '.tmp', '-lm'];
+function compile(cc, include, name, output, flags) {
+  const args = ['-ffp-contract=off', '-shared', '-fPIC', `-DNODE_GYP_MODULE_NAME=${name}`, `-I${include}`,
+    path.join(__dirname, `${name}.c`), '-o', output + '.tmp', ...flags];
   if (process.platform === 'darwin') args.push('-undefined', 'dynamic_lookup');
   const r = spawnSync(cc, args, { encoding: 'utf8' });
   if (r.error || r.status !== 0) {
-    say(`generator addon not built (${r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(-1)[0]}); the JavaScript generator is used (same numbers)`);
-    try { fs.unlinkSync(outRng + '.tmp'); } catch { /* nothing to remove */ }
-    return false;
+    try { fs.unlinkSync(output + '.tmp'); } catch { /* nothing to remove */ }
+    return { ok: false, why: r.error ? r.error.message : (r.stderr || '').trim().split('\n').slice(-1)[0] };
   }
-  fs.renameSync(outRng + '.tmp', outRng);
-  say(`built ${path.relative(process.cwd(), outRng)}`);
-  return true;
+  fs.renameSync(output + '.tmp', output);
+  return { ok: true, why: '' };
 }
 
 module.exports = { build, out, outRng };
